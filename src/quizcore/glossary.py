@@ -1,0 +1,171 @@
+"""The glossary: the field's terms, their aliases across languages, categories and confusables.
+
+It is loaded from ``glossary.yaml`` at the root of a knowledge folder::
+
+    terms:
+      - term: 逻辑回归
+        aliases: [LR, logistic regression, 对数几率回归]
+        category: 分类模型
+    confusables:
+      - [逻辑回归, 线性回归]
+      - [BN, LN, IN, GN]
+
+Grading uses it to accept aliases and refuse confusables; question generation uses
+it to pick distractors of the same category and to teach the segmenter the terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizcore.yamlsource import YamlSourceError, load_yaml
+
+__all__ = ["Glossary", "GlossaryError", "Term", "term_key"]
+
+_KEY_DROP = re.compile(r"[\s\-_·・.'’\"“”()（）]+")
+
+
+def term_key(text: str) -> str:
+    """The comparison key of a term: NFKC, case-folded, without spaces, hyphens and brackets."""
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+class GlossaryError(YamlSourceError):
+    """A glossary entry that is malformed, with the file and line at fault."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One concept: its canonical name, other names, and category."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    category: str = ""
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Glossary:
+    """All terms of a knowledge base, indexed by every name they go by."""
+
+    terms: list[Term] = field(default_factory=list)
+    confusable_groups: list[frozenset[str]] = field(default_factory=list)
+    warnings: list[GlossaryError] = field(default_factory=list)
+    _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for term in self.terms:
+            self._index(term)
+
+    def _index(self, term: Term) -> None:
+        for name in term.names:
+            self._by_key.setdefault(term_key(name), term)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def add(self, term: Term) -> None:
+        """Add a term; a name already taken keeps pointing at its first owner."""
+        self.terms.append(term)
+        self._index(term)
+
+    def lookup(self, text: str) -> Term | None:
+        """The term that ``text`` names (any alias, any case or width), or None."""
+        return self._by_key.get(term_key(text))
+
+    def names_for(self, text: str) -> tuple[str, ...]:
+        """Every name of the term ``text`` names, or just ``(text,)`` when it is unknown."""
+        term = self.lookup(text)
+        return term.names if term else (text,)
+
+    def same_category(self, term: Term) -> list[Term]:
+        """The other terms in ``term``'s category, in glossary order."""
+        if not term.category:
+            return []
+        return [t for t in self.terms if t.category == term.category and t is not term]
+
+    def confusables_of(self, term: Term) -> list[Term]:
+        """Terms that must never be accepted for ``term``: its listed confusables."""
+        found: list[Term] = []
+        for group in self.confusable_groups:
+            if term.name in group:
+                for name in sorted(group):
+                    other = self.lookup(name)
+                    if other is not None and other is not term and other not in found:
+                        found.append(other)
+        return found
+
+    def all_names(self) -> Iterable[str]:
+        """Every name of every term (for the segmenter's user dictionary)."""
+        for term in self.terms:
+            yield from term.names
+
+    @classmethod
+    def load(cls, path: Path, display: str | None = None) -> Glossary:
+        """Read a glossary file; malformed entries become warnings, the rest loads.
+
+        Raises:
+            GlossaryError: the file is not YAML or not a mapping with ``terms``.
+        """
+        doc = load_yaml(path, display)
+        data: Any = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+            raise GlossaryError(doc.file, 1, "a glossary is a mapping with a 'terms' list")
+        glossary = cls()
+        for index, entry in enumerate(data["terms"]):
+            line = doc.line_of(("terms", index))
+            problem = _entry_problem(entry)
+            if problem:
+                glossary.warnings.append(GlossaryError(doc.file, line, f"terms[{index}]: {problem}"))
+                continue
+            aliases = tuple(str(a) for a in entry.get("aliases") or ())
+            glossary.add(Term(str(entry["term"]), aliases, str(entry.get("category") or ""), line))
+        for index, group in enumerate(data.get("confusables") or []):
+            line = doc.line_of(("confusables", index))
+            if not isinstance(group, list) or len(group) < 2:
+                glossary.warnings.append(
+                    GlossaryError(doc.file, line, f"confusables[{index}]: a list of two or more terms")
+                )
+                continue
+            names: set[str] = set()
+            for name in group:
+                term = glossary.lookup(str(name))
+                if term is None:
+                    glossary.warnings.append(
+                        GlossaryError(doc.file, line, f"confusables[{index}]: unknown term {name!r}")
+                    )
+                else:
+                    names.add(term.name)
+            if len(names) >= 2:
+                glossary.confusable_groups.append(frozenset(names))
+        return glossary
+
+
+_ENTRY_KEYS = {"term", "aliases", "category"}
+
+
+def _entry_problem(entry: Any) -> str:
+    if not isinstance(entry, dict):
+        return "each entry is a mapping with 'term', 'aliases' and 'category'"
+    unknown = set(entry) - _ENTRY_KEYS
+    if unknown:
+        return f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_ENTRY_KEYS)}"
+    if not isinstance(entry.get("term"), str | int | float) or not str(entry.get("term")).strip():
+        return "'term' must be a non-empty string"
+    aliases = entry.get("aliases")
+    if aliases is not None and not isinstance(aliases, list):
+        return "'aliases' must be a list"
+    return ""

@@ -1,0 +1,5 @@
+"""Questions: the model every kind of question shares, and the bank that holds them."""
+
+from quizcore.questions.model import Format, Kind, Question, Source
+
+__all__ = ["Format", "Kind", "Question", "Source"]

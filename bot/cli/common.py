@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-__all__ = ["KnowledgeOption", "JsonOption", "emit_json", "resolve_knowledge_dir"]
+__all__ = ["JsonOption", "KnowledgeOption", "emit_json", "resolve_knowledge_dir"]
 
 KnowledgeOption = Annotated[
     Path | None,

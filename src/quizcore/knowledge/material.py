@@ -1,0 +1,54 @@
+"""Deciding which sections hold answer material, and saying why the others do not."""
+
+from __future__ import annotations
+
+import re
+
+from quizcore.knowledge.model import Section
+
+__all__ = ["mark_answer_material"]
+
+_REFERENCE_TITLE = re.compile(
+    r"^(参考|参考文献|参考资料|参考链接|相关链接|相关文章|推荐阅读|延伸阅读|扩展阅读|资料|链接|待整理|待补充|待续|未完待续|"
+    r"todo|to do|tbd|references?|further reading|links?|see also|resources)\b",
+    re.IGNORECASE,
+)
+_TODO_BODY = re.compile(r"^\s*(todo|tbd|待整理|待补充|待续|未完待续)\s*[.:：。!！]*\s*$", re.IGNORECASE)
+_MIN_PROSE_CHARS = 8
+
+
+def _reason(section: Section, inherited: str | None) -> str | None:
+    if inherited:
+        return inherited
+    title = section.title.strip().strip("#*:： ")
+    if _REFERENCE_TITLE.match(title):
+        return "reference or to-do part"
+    if not section.blocks:
+        return "heading with no body"
+    prose = [b for b in section.blocks if b.is_prose or b.kind.value == "table"]
+    if prose and all(b.is_link for b in prose):
+        return "link list"
+    text = "".join(b.text for b in prose if not b.is_link)
+    for block in prose:
+        for formula in block.formulas:
+            text = text.replace(f"${formula}$", "")
+    if _TODO_BODY.match(text):
+        return "reference or to-do part"
+    if len(text.strip()) < _MIN_PROSE_CHARS:
+        if any(not b.is_prose for b in section.blocks):
+            return "only formulas, code or images"
+        return "too little text"
+    return None
+
+
+def mark_answer_material(root: Section) -> None:
+    """Set ``no_material_reason`` on every section of a note (a reference part taints its subsections)."""
+
+    def visit(section: Section, inherited: str | None) -> None:
+        section.no_material_reason = _reason(section, inherited)
+        passed = section.no_material_reason if section.no_material_reason == "reference or to-do part" else None
+        for child in section.children:
+            visit(child, passed)
+
+    for top in root.children:
+        visit(top, None)

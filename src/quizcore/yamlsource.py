@@ -11,6 +11,9 @@ import yaml
 
 __all__ = ["YamlDocument", "YamlSourceError", "load_yaml"]
 
+# libyaml's loader is ten times faster; both are safe loaders (no arbitrary objects).
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlSourceError(ValueError):
     """A YAML file that cannot be parsed, with the file and line at fault."""
@@ -73,8 +76,8 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     except (OSError, UnicodeDecodeError) as exc:
         raise YamlSourceError(name, 1, f"cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

@@ -1,0 +1,232 @@
+"""Building the question bank from a knowledge base, and caching it on disk by the folder's content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizcore.generation.common import Maker, Rejections
+from quizcore.generation.kind_cloze import cloze_questions
+from quizcore.generation.kind_definition import definition_questions
+from quizcore.generation.kind_numeric import numeric_questions
+from quizcore.generation.kind_odd import odd_one_out_questions
+from quizcore.generation.kind_section import section_questions
+from quizcore.generation.quality import collapse_near_duplicates, problems
+from quizcore.generation.section_lists import Enumeration, enumeration_of
+from quizcore.generation.segment import Segmenter
+from quizcore.generation.terms import TermIndex
+from quizcore.glossary import Glossary
+from quizcore.knowledge import KnowledgeBase, Section, read_knowledge
+from quizcore.questions import Bank, Question
+from quizcore.yamlsource import YamlSourceError
+
+__all__ = [
+    "GENERATOR_VERSION",
+    "BuildResult",
+    "BuildStats",
+    "build_bank",
+    "build_from_folder",
+    "default_cache_dir",
+    "load_bank",
+    "load_glossary",
+]
+
+log = logging.getLogger(__name__)
+
+#: Bump when generation changes, so cached banks are rebuilt.
+GENERATOR_VERSION = "1"
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
+
+
+@dataclass
+class BuildStats:
+    """What a build made, and why some sections made nothing."""
+
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_format: dict[str, int] = field(default_factory=dict)
+    by_topic: dict[str, int] = field(default_factory=dict)
+    sections_with_material: int = 0
+    sections_yielding: int = 0
+    no_question_reasons: dict[str, int] = field(default_factory=dict)
+    rejected: dict[str, int] = field(default_factory=dict)
+    duplicates_collapsed: int = 0
+    authored_errors: list[str] = field(default_factory=list)
+
+    @property
+    def coverage(self) -> float:
+        """Share of sections with answer material that yielded at least one question."""
+        return self.sections_yielding / self.sections_with_material if self.sections_with_material else 0.0
+
+
+@dataclass
+class BuildResult:
+    """The bank and the statistics of its build."""
+
+    bank: Bank
+    stats: BuildStats
+    from_cache: bool = False
+
+
+def _parents(kb: KnowledgeBase) -> dict[int, Section]:
+    parents: dict[int, Section] = {}
+    for note in kb.notes:
+        for section in note.root.walk():
+            for child in section.children:
+                parents[id(child)] = section
+    return parents
+
+
+def _live(sections: list[Section]) -> list[Section]:
+    return [s for s in sections if s.duplicate_of is None and s.has_answer_material]
+
+
+def _related(section: Section, parents: dict[int, Section], enums: dict[int, Enumeration]) -> list[Enumeration]:
+    """Enumerations near this one: under the same parent, else under the same grandparent."""
+    parent = parents.get(id(section))
+    scopes: list[list[Section]] = []
+    if parent is not None:
+        scopes.append(parent.children)
+        grand = parents.get(id(parent))
+        if grand is not None:
+            scopes.append([c for sib in grand.children for c in sib.children])
+    for scope in scopes:
+        found = [enums[id(s)] for s in scope if s is not section and id(s) in enums]
+        if found:
+            return found
+    return []
+
+
+def _why_none(section: Section) -> str:
+    if not section.is_question and not any(b.term for b in section.blocks):
+        return "no question-like title, definitions, key sentences or numbers"
+    return "every candidate failed the quality filters"
+
+
+def _section_candidates(
+    section: Section,
+    parents: dict[int, Section],
+    enums: dict[int, Enumeration],
+    index: TermIndex,
+    segmenter: Segmenter,
+    maker: Maker,
+) -> Iterator[Question]:
+    parent = parents.get(id(section))
+    siblings = _live(parent.children) if parent is not None else []
+    yield from definition_questions(section, index, maker)
+    yield from section_questions(section, siblings, index, segmenter, maker)
+    yield from cloze_questions(section, index, maker)
+    yield from numeric_questions(section)
+    if id(section) in enums:
+        yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)
+
+
+def build_bank(
+    kb: KnowledgeBase, glossary: Glossary | None, authored: list[Question] | None = None, seed: int = 0
+) -> BuildResult:
+    """Generate every question the notes support, filter out the bad ones, and add the hand-written ones.
+
+    Args:
+        kb: the notes, as read by :func:`quizcore.knowledge.read_knowledge`.
+        glossary: terms, aliases and categories for distractors and answers (None: only the notes' own terms).
+        authored: hand-written questions, taken as written.
+        seed: decides option order; ids never depend on it.
+    """
+    index = TermIndex(glossary, kb)
+    segmenter = Segmenter(index.all_names())
+    maker = Maker(seed)
+    parents = _parents(kb)
+    sections = [s for s in kb.sections() if s.has_answer_material]
+    enums = {id(s): e for s in sections if (e := enumeration_of(s)) is not None}
+    stats = BuildStats(sections_with_material=len(sections))
+    rejections = Rejections()
+    accepted: list[Question] = []
+    for section in sections:
+        made = 0
+        for question in _section_candidates(section, parents, enums, index, segmenter, maker):
+            problem = problems(question, index)
+            if problem:
+                rejections.add(problem)
+                continue
+            accepted.append(question)
+            made += 1
+        if made:
+            stats.sections_yielding += 1
+        else:
+            reason = _why_none(section)
+            stats.no_question_reasons[reason] = stats.no_question_reasons.get(reason, 0) + 1
+    kept, stats.duplicates_collapsed = collapse_near_duplicates([*(authored or []), *accepted])
+    stats.rejected = rejections.counts
+    stats.by_kind = dict(Counter(q.kind.value for q in kept))
+    stats.by_format = dict(Counter(q.format.value for q in kept))
+    stats.by_topic = dict(Counter(q.topic.split(" > ")[0] for q in kept))
+    return BuildResult(Bank(kept), stats)
+
+
+def load_glossary(folder: Path) -> Glossary | None:
+    """The folder's ``glossary.yaml``, else the bundled one, else None; a broken file is logged and skipped."""
+    for path in (folder / "glossary.yaml", BUNDLED_KNOWLEDGE / "glossary.yaml"):
+        if path.is_file():
+            try:
+                return Glossary.load(path)
+            except YamlSourceError as exc:
+                log.warning("%s", exc)
+    return None
+
+
+def _fingerprint(folder: Path, seed: int) -> str:
+    digest = hashlib.sha256(f"{GENERATOR_VERSION}:{seed}".encode())
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts[-1:]))
+    if not (folder / "glossary.yaml").is_file() and (BUNDLED_KNOWLEDGE / "glossary.yaml").is_file():
+        paths.append(BUNDLED_KNOWLEDGE / "glossary.yaml")
+    for path in paths:
+        digest.update(str(path.relative_to(folder) if path.is_relative_to(folder) else path).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def default_cache_dir() -> Path:
+    """Where built banks are cached: ``$QUIZBOT_CACHE_DIR``, else ``~/.cache/quizbot``."""
+    env = os.environ.get("QUIZBOT_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "quizbot"
+
+
+def build_from_folder(
+    folder: Path, *, seed: int = 0, cache_dir: Path | None = None, use_cache: bool = True
+) -> BuildResult:
+    """Read a knowledge folder and build its bank, reusing the cached bank when the folder is unchanged."""
+    cache_dir = cache_dir or default_cache_dir()
+    cache_file = cache_dir / f"bank-{_fingerprint(folder, seed)}.json"
+    if use_cache and cache_file.is_file():
+        try:
+            data: dict[str, Any] = json.loads(cache_file.read_text(encoding="utf-8"))
+            bank = Bank([Question.from_json(q) for q in data["questions"]])
+            return BuildResult(bank, BuildStats(**data["stats"]), from_cache=True)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring unreadable bank cache %s: %s", cache_file, exc)
+    from quizcore.authored import load_authored
+
+    loaded = load_authored(folder)
+    result = build_bank(read_knowledge(folder), load_glossary(folder), loaded.questions, seed)
+    result.stats.authored_errors = [str(e) for e in loaded.errors]
+    if use_cache:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            payload = {"questions": [q.to_json() for q in result.bank], "stats": asdict(result.stats)}
+            tmp = cache_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(cache_file)
+        except OSError as exc:
+            log.warning("could not cache the bank in %s: %s", cache_dir, exc)
+    return result
+
+
+def load_bank(knowledge_dir: Path, *, seed: int = 0, cache_dir: Path | None = None) -> Bank:
+    """The question bank of a knowledge folder (built, or loaded from the cache when unchanged)."""
+    return build_from_folder(knowledge_dir, seed=seed, cache_dir=cache_dir).bank

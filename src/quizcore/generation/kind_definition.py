@@ -1,0 +1,129 @@
+"""Definition questions, both ways, from sibling ``term：definition`` items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
+from quizcore.generation.terms import TermIndex, is_generic, split_term
+from quizcore.generation.text import clause_cut, has_residue, norm_key
+from quizcore.knowledge import Block, Section
+from quizcore.questions import Format, Kind, Question
+
+__all__ = ["definition_questions"]
+
+_DEF_LIMIT = 70
+_OPTION_LIMIT = 40
+#: A definition cut here says nothing yet (its formula or example was dropped).
+_DANGLING = ("的", "即", "为", "是", "如下", "：", ":", "如", "有")
+
+
+@dataclass(frozen=True)
+class _Item:
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    block: Block
+
+
+def _items(section: Section) -> list[list[_Item]]:
+    """Sibling groups: definition items of the same depth within the section."""
+    groups: dict[int, list[_Item]] = {}
+    for block in section.blocks:
+        if not block.term or not block.definition or is_generic(block.term):
+            continue
+        term, aliases = split_term(block.term)
+        definition = clause_cut(block.definition, _DEF_LIMIT)
+        if len(definition) < 8 or has_residue(definition) or has_residue(term) or len(term) > 24:
+            continue
+        if definition.endswith(_DANGLING):
+            continue
+        groups.setdefault(block.depth, []).append(_Item(term, aliases, definition, block))
+    return [g for g in groups.values() if g]
+
+
+@lru_cache(maxsize=50_000)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 2:
+            continue
+        piece = re.escape(name)
+        if name[0].isascii() and name[0].isalnum():
+            piece = r"(?<![A-Za-z0-9])" + piece
+        if name[-1].isascii() and name[-1].isalnum():
+            piece += r"(?![A-Za-z0-9])"
+        parts.append(piece)
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _mask(definition: str, names: tuple[str, ...]) -> str:
+    """The definition with the term's own names replaced by 它, so the stem never holds the answer."""
+    pattern = _name_pattern(names)
+    return pattern.sub("它", definition) if pattern else definition
+
+
+def definition_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
+    """Questions from one section's ``term：definition`` items."""
+    for group in _items(section):
+        terms = [g.term for g in group]
+        for item in group:
+            glossary = index.lookup(item.term)
+            names = tuple(dict.fromkeys((item.term, *item.aliases, *(glossary.names if glossary else ()))))
+            stem_def = _mask(item.definition, names)
+            if len(stem_def.replace("它", "")) < 8:
+                continue
+            if any(norm_key(n) in norm_key(stem_def) for n in names if len(norm_key(n)) >= 2):
+                continue
+            explanation = f"{item.term}：{item.block.definition}"
+            source = source_of(section, item.block.line)
+            siblings = [t for t in terms if t != item.term]
+            peers = [t.name for t in index.category_peers(glossary)] if glossary else []
+            heads = [t.name for t in index.head_noun_peers(item.term)]
+            rng = maker.rng_for("def-term:" + item.term + item.definition)
+            wrong = pick_distractors(item.term, [siblings, peers, heads], index, rng)
+            if len(wrong) >= 2:
+                yield maker.mcq(
+                    Kind.DEFINITION,
+                    f"哪个术语符合这个描述：「{stem_def}」？",
+                    item.term,
+                    wrong,
+                    id_parts=(section.path_text, item.term, item.definition, "term"),
+                    topic=topic_of(section),
+                    source=source,
+                    explanation=explanation,
+                    difficulty=2 if len(wrong) < 3 else 3 if siblings else 2,
+                )
+            if glossary is None and ("的" in item.term or len(item.term) > 12):
+                continue  # a label rather than a term: fine as an option, unfair to type from memory
+            yield Question(
+                id=question_id(Kind.DEFINITION, Format.SHORT, section.path_text, item.term, item.definition),
+                kind=Kind.DEFINITION,
+                format=Format.SHORT,
+                topic=topic_of(section),
+                difficulty=3,
+                stem=f"写出这个术语：{stem_def}",
+                explanation=explanation,
+                source=source,
+                answers=names,
+            )
+            others = [clause_cut(g.definition, _OPTION_LIMIT) for g in group if g is not item]
+            if len(others) >= 2:
+                correct = clause_cut(item.definition, _OPTION_LIMIT)
+                rng = maker.rng_for("def-meaning:" + item.term + item.definition)
+                wrong = pick_distractors(correct, [others], index, rng, terms=False)
+                if len(wrong) >= 2 and all(norm_key(item.term) not in norm_key(w) for w in [correct, *wrong]):
+                    yield maker.mcq(
+                        Kind.DEFINITION,
+                        f"「{item.term}」指的是哪一项？",
+                        correct,
+                        wrong,
+                        id_parts=(section.path_text, item.term, item.definition, "meaning"),
+                        topic=topic_of(section),
+                        source=source,
+                        explanation=explanation,
+                        difficulty=2,
+                    )

@@ -1,0 +1,68 @@
+"""Numeric questions: a fact with a number in it (63.2%, 15%, 45 FPS) asked back with a tolerance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizcore.generation.common import question_id, source_of, topic_of
+from quizcore.generation.text import has_residue, sentences
+from quizcore.knowledge import Section
+from quizcore.questions import Format, Kind, Question
+
+__all__ = ["numeric_questions"]
+
+_NUMBER = re.compile(
+    r"(?<![\w.×x*/\-^_])(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％|倍|层|个|维|类|种|次|帧|FPS|fps|张|步|万|亿|M|MB|GB|ms)"
+    r"(?![\w%])"
+)
+_PER_SECTION = 2
+
+
+def _tolerance(value: float, unit: str, text: str) -> float:
+    if unit in ("%", "％"):
+        return 0.5 if "." in text else 1.0
+    if "." in text:
+        return round(abs(value) * 0.02, 6)
+    return 0.0 if value < 100 else round(value * 0.02, 3)
+
+
+def numeric_questions(section: Section) -> Iterator[Question]:
+    """Up to two numeric questions from sentences holding exactly one measured number."""
+    made = 0
+    for block in section.blocks:
+        if not block.is_prose:
+            continue
+        for sentence in sentences(block.text):
+            if made >= _PER_SECTION:
+                return
+            if has_residue(sentence) or not 10 <= len(sentence) <= 120:
+                continue
+            matches = list(_NUMBER.finditer(sentence))
+            if len(matches) != 1:
+                continue
+            match = matches[0]
+            value_text, unit = match.group("value"), match.group("unit")
+            value = float(value_text)
+            if 1900 <= value <= 2100 and "." not in value_text:
+                continue
+            unit = "%" if unit == "％" else unit
+            stem = (
+                sentence[: match.start()] + "____" + (" " if unit[0].isascii() else "") + unit + sentence[match.end() :]
+            )
+            if len(sentence[: match.start()].strip()) < 4:
+                continue
+            answer = value_text + unit if unit == "%" else value_text
+            yield Question(
+                id=question_id(Kind.NUMERIC, Format.NUMERIC, section.path_text, sentence),
+                kind=Kind.NUMERIC,
+                format=Format.NUMERIC,
+                topic=topic_of(section),
+                difficulty=3,
+                stem=f"填数字：{stem.rstrip('。')}",
+                explanation=sentence,
+                source=source_of(section, block.line),
+                answers=(answer,),
+                tolerance=_tolerance(value, unit, value_text),
+            )
+            made += 1

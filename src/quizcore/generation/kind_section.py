@@ -1,0 +1,157 @@
+"""Section questions: a question-like heading becomes an open question graded by its key points,
+and a multiple-choice one whose wrong options summarise the sibling sections."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
+from quizcore.generation.segment import Segmenter
+from quizcore.generation.terms import TermIndex, is_generic, split_term
+from quizcore.generation.text import clause_cut, has_residue, norm_key, sentences, tidy
+from quizcore.knowledge import BlockKind, Section
+from quizcore.questions import Format, Kind, Question
+
+__all__ = ["explanation_of", "section_questions", "summary_of"]
+
+_SUMMARY_LIMIT = 50
+_POINT_LIMIT = 20
+_MAX_POINTS = 6
+
+
+def explanation_of(section: Section, limit: int = 500) -> str:
+    """The section's own text, cut to a readable length."""
+    parts = []
+    for block in section.blocks:
+        if block.is_prose:
+            parts.append(("- " if block.kind is BlockKind.LIST_ITEM else "") + block.text)
+    text = "\n".join(parts)
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def summary_of(section: Section) -> str | None:
+    """One clean sentence that says what the section says: its key bold claim, else its first sentence."""
+    for block in section.blocks:
+        for bold in block.bold:
+            if len(bold) >= 8 and not has_residue(bold):
+                return clause_cut(bold, _SUMMARY_LIMIT)
+    for block in section.blocks:
+        if not block.is_prose or block.is_link:
+            continue
+        for sentence in sentences(block.definition or block.text):
+            cut = clause_cut(sentence, _SUMMARY_LIMIT)
+            if len(cut) >= 8 and not has_residue(cut) and not cut.endswith(_DANGLING):
+                return cut
+    return None
+
+
+_DANGLING = ("的", "即", "为", "是", "如下", "：", ":", "如", "有", "问题")
+_ASKS = re.compile(
+    r"[?？]$|^(什么|为什么|为何|如何|怎么|怎样|哪些|哪个|是否|简述|介绍|列举|解释|说说|谈谈|描述|比较|对比)|"
+    r"什么|为什么|如何|哪些|区别|差别|异同|优缺点|作用|原理|联系|吗$|呢$"
+)
+
+
+def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tuple[str, ...]]:
+    points: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+
+    def add(names: tuple[str, ...]) -> None:
+        names = tuple(dict.fromkeys(n for n in (tidy(x) for x in names) if n and not has_residue(n)))
+        if not names:
+            return
+        key = norm_key(names[0])
+        if key and key not in seen and len(points) < _MAX_POINTS:
+            seen.add(key)
+            points.append(names)
+
+    for block in section.blocks:
+        if block.kind is not BlockKind.LIST_ITEM or block.depth > 0:
+            continue
+        if block.term and not is_generic(block.term):
+            name, aliases = split_term(block.term)
+            known = index.lookup(name)
+            add((name, *aliases, *(known.names if known else ())))
+            continue
+        mentions = index.find_in(block.text)
+        if mentions:
+            add(mentions[0][2].names)
+        elif len(block.text) <= _POINT_LIMIT:
+            add((block.text,))
+        else:
+            # Long items: the segmenter (which knows the field's terms) finds the compound words worth naming.
+            words = [w for w in segmenter.keywords(block.text, 3) if len(w) >= 4]
+            if words:
+                add(tuple(words))
+    for block in section.blocks:
+        for bold in block.bold:
+            mentions = index.find_in(bold)
+            if mentions:
+                add(mentions[0][2].names)
+            elif len(bold) <= _POINT_LIMIT:
+                add((bold,))
+    if len(points) < 2:
+        title_terms = {norm_key(t.name) for _, _, t in index.find_in(section.title)}
+        for _, _, term in index.find_in(section.body_text()):
+            if norm_key(term.name) not in title_terms:
+                add(term.names)
+    return points
+
+
+def _reads_as_question(title: str) -> bool:
+    return bool(_ASKS.search(title.strip()))
+
+
+def _stem(section: Section) -> str:
+    title = section.title.strip()
+    if title.endswith(("?", "？")):
+        return title
+    return title + "？" if _reads_as_question(title) else f"简述「{title}」的要点。"
+
+
+def section_questions(
+    section: Section, siblings: list[Section], index: TermIndex, segmenter: Segmenter, maker: Maker
+) -> Iterator[Question]:
+    """An open question and a multiple-choice question from one section with answer material."""
+    explanation = explanation_of(section)
+    source = source_of(section)
+    if section.is_question and not has_residue(section.title):
+        points = _points(section, index, segmenter)
+        if len(points) >= 2:
+            yield Question(
+                id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
+                kind=Kind.SECTION,
+                format=Format.OPEN,
+                topic=topic_of(section),
+                difficulty=4,
+                stem=_stem(section),
+                explanation=explanation,
+                source=source,
+                points=tuple(points),
+                min_points=min(len(points), max(1, min(3, math.ceil(len(points) / 2)))),
+            )
+    correct = summary_of(section)
+    if correct is None or has_residue(section.title):
+        return
+    if norm_key(section.title) and norm_key(section.title) in norm_key(correct):
+        return
+    others = [s for s in (summary_of(sib) for sib in siblings if sib is not section) if s]
+    rng = maker.rng_for("section:" + section.path_text)
+    wrong = pick_distractors(correct, [others], index, rng, terms=False)
+    if len(wrong) < 2:
+        return
+    asks = section.is_question and _reads_as_question(section.title)
+    stem = _stem(section) if asks else f"下列哪一项说的是「{section.title}」？"
+    yield maker.mcq(
+        Kind.SECTION,
+        stem,
+        correct,
+        wrong,
+        id_parts=(section.path_text, correct),
+        topic=topic_of(section),
+        source=source,
+        explanation=explanation,
+        difficulty=3,
+    )

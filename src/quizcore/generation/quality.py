@@ -1,0 +1,78 @@
+"""Quality filters: a bad question is worse than none."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from quizcore.generation.terms import TermIndex
+from quizcore.generation.text import has_residue, norm_key
+from quizcore.questions import Format, Question
+
+__all__ = ["collapse_near_duplicates", "problems"]
+
+_MAX_STEM = 400
+_SAME_STEM = 90.0
+
+
+def _options_problem(q: Question, index: TermIndex) -> str | None:
+    options = q.options or ()
+    if not 3 <= len(options) <= 6 or q.answer_index is None or not 0 <= q.answer_index < len(options):
+        return "too few options"
+    if any(not o.strip() or has_residue(o) for o in options):
+        return "option with markdown residue"
+    keys = [norm_key(o) for o in options]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if not a or not b or a == b or fuzz.ratio(a, b) >= 85:
+                return "options not distinct"
+    correct = options[q.answer_index]
+    if any(index.same_term(correct, o) for i, o in enumerate(options) if i != q.answer_index):
+        return "an option is a synonym of the answer"
+    if len(norm_key(correct)) <= 30 and norm_key(correct) in norm_key(q.stem):
+        return "answer in stem"
+    lengths = [len(o) for o in options]
+    if max(lengths) > 3 * min(lengths) + 8:
+        return "options of very different length"
+    return None
+
+
+def problems(q: Question, index: TermIndex) -> str | None:
+    """Why the question must not be asked, or None when it is fine."""
+    if not q.stem.strip() or len(q.stem) > _MAX_STEM:
+        return "empty or overlong stem"
+    if has_residue(q.stem):
+        return "stem with markdown, LaTeX or figure reference"
+    if not q.explanation.strip():
+        return "no explanation"
+    if q.format is Format.MCQ:
+        return _options_problem(q, index)
+    if q.format in (Format.SHORT, Format.NUMERIC):
+        if not q.answers:
+            return "no accepted answer"
+        stem = norm_key(q.stem)
+        if q.format is Format.SHORT and any(len(norm_key(a)) >= 2 and norm_key(a) in stem for a in q.answers):
+            return "answer in stem"
+    if q.format is Format.OPEN and (not q.points or len(q.points) < 2 or not 1 <= (q.min_points or 0) <= len(q.points)):
+        return "too few key points"
+    return None
+
+
+def collapse_near_duplicates(questions: Iterable[Question]) -> tuple[list[Question], int]:
+    """Keep the first of questions that ask the same thing with the same answer; returns (kept, dropped)."""
+    buckets: dict[tuple[str, str], list[Question]] = defaultdict(list)
+    kept: list[Question] = []
+    seen_ids: set[str] = set()
+    dropped = 0
+    for q in questions:
+        bucket = buckets[(q.format.value, norm_key(q.correct_text)[:40])]
+        stem = norm_key(q.stem)
+        if q.id in seen_ids or any(fuzz.ratio(stem, norm_key(other.stem)) >= _SAME_STEM for other in bucket):
+            dropped += 1
+            continue
+        bucket.append(q)
+        seen_ids.add(q.id)
+        kept.append(q)
+    return kept, dropped

@@ -1,0 +1,247 @@
+"""The terms a question can ask about: the glossary's, plus the terms the notes define themselves."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizcore.generation.text import norm_key
+from quizcore.glossary import Glossary
+from quizcore.knowledge import KnowledgeBase
+
+__all__ = ["GENERIC_TERMS", "TermIndex", "TermInfo", "is_generic", "split_term"]
+
+_PAREN = re.compile(r"^(?P<main>[^（(]+?)\s*[（(](?P<alt>[^）)]+)[）)]\s*$")
+_ASCII_EDGE = re.compile(r"[A-Za-z0-9]")
+_SUFFIXES = ("算法", "方法", "模型", "函数", "网络", "层")
+#: Labels that look like terms in ``label：text`` items but name no concept.
+GENERIC_TERMS = frozenset(
+    [
+        "优点",
+        "缺点",
+        "优势",
+        "劣势",
+        "总结",
+        "例子",
+        "举例",
+        "注意",
+        "注",
+        "定义",
+        "作用",
+        "原因",
+        "方法",
+        "区别",
+        "差别",
+        "特点",
+        "应用",
+        "应用场景",
+        "解决方案",
+        "解决方法",
+        "解决办法",
+        "原理",
+        "思路",
+        "结论",
+        "步骤",
+        "流程",
+        "目的",
+        "意义",
+        "问题",
+        "答案",
+        "说明",
+        "备注",
+        "公式",
+        "结果",
+        "代码",
+        "示例",
+        "场景",
+        "核心",
+        "本质",
+        "缺陷",
+        "改进",
+        "前提",
+        "条件",
+        "输入",
+        "输出",
+        "参考",
+        "来源",
+        "链接",
+        "论文",
+        "地址",
+        "其他",
+        "其它",
+        "补充",
+        "第一",
+        "第二",
+        "第三",
+        "首先",
+        "其次",
+        "最后",
+        "另外",
+        "此外",
+        "同时",
+        "训练",
+        "测试",
+        "推理",
+        "模型",
+        "数据",
+        "特征",
+        "网络",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    """A term with every name it goes by and the family it belongs to."""
+
+    name: str
+    aliases: tuple[str, ...]
+    category: str
+    from_glossary: bool
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Canonical name first, then aliases."""
+        return (self.name, *self.aliases)
+
+
+def split_term(raw: str) -> tuple[str, tuple[str, ...]]:
+    """``"CRF（条件随机场）"`` → ``("CRF", ("条件随机场",))``; other terms come back unchanged."""
+    raw = raw.strip().strip("*").strip()
+    match = _PAREN.match(raw)
+    if match and len(match.group("alt")) <= 30:
+        return match.group("main").strip(), (match.group("alt").strip(),)
+    return raw, ()
+
+
+_GENERIC_PARTS = re.compile(r"之间|二者|两者|区别|差别|联系|总结|参考|例子|步骤|定义|的[优缺]点|常用的|[?？:：]")
+
+
+def is_generic(term: str) -> bool:
+    """The label names no concept (优点, 总结, 训练速度上, 二者之间的差别…)."""
+    key = term.strip()
+    if key in GENERIC_TERMS or len(norm_key(key)) < 2 or _GENERIC_PARTS.search(key):
+        return True
+    return key.endswith(("上", "方面", "角度", "时", "中", "的"))
+
+
+class TermIndex:
+    """Every known term, findable in text, grouped by category and by head noun."""
+
+    def __init__(self, glossary: Glossary | None, kb: KnowledgeBase | None = None) -> None:
+        self.terms: list[TermInfo] = []
+        self._by_key: dict[str, TermInfo] = {}
+        self._by_category: dict[str, list[TermInfo]] = defaultdict(list)
+        if glossary is not None:
+            for term in glossary:
+                self._add(TermInfo(term.name, term.aliases, term.category or "glossary", True))
+        if kb is not None:
+            for section in kb.sections():
+                for block in section.blocks:
+                    if block.term and not is_generic(block.term):
+                        name, aliases = split_term(block.term)
+                        if 2 <= len(name) <= 24:
+                            self._add(TermInfo(name, aliases, "notes:" + section.path_text, False))
+        self._starts: dict[str, list[tuple[str, TermInfo]]] | None = None
+        self._by_tail: dict[str, list[TermInfo]] | None = None
+
+    def _add(self, term: TermInfo) -> None:
+        keys = [norm_key(n) for n in term.names]
+        if any(k in self._by_key for k in keys if k):
+            known = next(self._by_key[k] for k in keys if k in self._by_key)
+            if known.from_glossary or not term.from_glossary:
+                return
+        self.terms.append(term)
+        for key in keys:
+            if key:
+                self._by_key.setdefault(key, term)
+        self._by_category[term.category].append(term)
+
+    def lookup(self, text: str) -> TermInfo | None:
+        """The term ``text`` names (any alias, or with a trailing 算法/方法/模型/函数/层/网络), or None."""
+        key = norm_key(text)
+        found = self._by_key.get(key)
+        if found is None:
+            for suffix in _SUFFIXES:
+                if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                    found = self._by_key.get(key[: -len(suffix)])
+                    if found is not None:
+                        break
+        return found
+
+    def same_term(self, a: str, b: str) -> bool:
+        """``a`` and ``b`` are names of one term (or the same text)."""
+        if norm_key(a) == norm_key(b):
+            return True
+        ta, tb = self.lookup(a), self.lookup(b)
+        return ta is not None and ta is tb
+
+    def category_peers(self, term: TermInfo) -> list[TermInfo]:
+        """Other terms of the same category, in index order."""
+        return [t for t in self._by_category.get(term.category, []) if t is not term]
+
+    def head_noun_peers(self, name: str) -> list[TermInfo]:
+        """Terms ending in the same head noun (…回归, …归一化, …损失, …池化)."""
+        tail = name[-2:] if len(name) >= 3 and not name[-1].isascii() else ""
+        if not tail:
+            return []
+        if self._by_tail is None:
+            by_tail: dict[str, list[TermInfo]] = defaultdict(list)
+            for term in self.terms:
+                if len(term.name) >= 3:
+                    by_tail[term.name[-2:]].append(term)
+            self._by_tail = dict(by_tail)
+        return [t for t in self._by_tail.get(tail, []) if norm_key(t.name) != norm_key(name)]
+
+    def all_names(self) -> Iterable[str]:
+        """Every name of every term (for the segmenter's user dictionary)."""
+        for term in self.terms:
+            yield from term.names
+
+    def _table(self) -> dict[str, list[tuple[str, TermInfo]]]:
+        if self._starts is None:
+            table: dict[str, list[tuple[str, TermInfo]]] = defaultdict(list)
+            for term in self.terms:
+                for name in term.names:
+                    lowered = name.casefold()
+                    if len(lowered) >= 2:
+                        table[lowered[:2]].append((lowered, term))
+            for entries in table.values():
+                entries.sort(key=lambda e: len(e[0]), reverse=True)
+            self._starts = dict(table)
+        return self._starts
+
+    def find_in(self, text: str) -> list[tuple[int, int, TermInfo]]:
+        """Non-overlapping mentions of known terms in ``text`` (longest names first, left to right).
+
+        ASCII names match only as whole words (``BN`` is not found inside ``BNN``).
+        """
+        table = self._table()
+        lowered = text.casefold()
+        if len(lowered) != len(text):
+            lowered = "".join(ch.casefold()[:1] or ch for ch in text)
+        found: list[tuple[int, int, TermInfo]] = []
+        pos, end = 0, len(lowered)
+        while pos < end - 1:
+            entries = table.get(lowered[pos : pos + 2])
+            hit = None
+            if entries:
+                for name, term in entries:
+                    if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
+                        hit = (pos, pos + len(name), term)
+                        break
+            if hit:
+                found.append(hit)
+                pos = hit[1]
+            else:
+                pos += 1
+        return found
+
+
+def _whole(text: str, start: int, stop: int, name: str) -> bool:
+    """An ASCII-edged name must not continue a word on that edge."""
+    if _ASCII_EDGE.match(name[0]) and start > 0 and _ASCII_EDGE.match(text[start - 1]):
+        return False
+    return not (_ASCII_EDGE.match(name[-1]) and stop < len(text) and _ASCII_EDGE.match(text[stop]))

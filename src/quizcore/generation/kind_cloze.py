@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
@@ -16,6 +17,8 @@ __all__ = ["cloze_questions"]
 BLANK = "____"
 _MIN, _MAX = 12, 90
 _PER_SECTION = 2
+_ASKING = ("简述", "介绍", "什么", "如何", "为什么", "请", "说说", "列举", "比较", "解释", "谈谈", "描述")
+_CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 def _usable(sentence: str) -> bool:
@@ -23,6 +26,8 @@ def _usable(sentence: str) -> bool:
     if not _MIN <= len(sentence) <= _MAX or has_residue(sentence):
         return False
     if sentence.endswith(("？", "?", "吗", "呢")) or "哪些" in sentence or "是否" in sentence:
+        return False
+    if sentence.startswith(_ASKING):
         return False
     return sentence.count("（") == sentence.count("）") and sentence.count("(") == sentence.count(")")
 
@@ -62,7 +67,7 @@ def cloze_questions(section: Section, index: TermIndex, maker: Maker) -> Iterato
             stem_text = _blank(sentence, term)
             if stem_text.count(BLANK) > 2 or BLANK + "（" in stem_text or BLANK + "(" in stem_text:
                 continue
-            if BLANK not in stem_text or stem_text.strip(" _，。") == "" or len(stem_text) - len(BLANK) < 8:
+            if BLANK not in stem_text or len(_CONTENT.findall(stem_text.replace(BLANK, ""))) < 10:
                 continue
             rng = maker.rng_for("cloze:" + sentence + term.name)
             in_sentence = {t.name for _, _, t in mentions}

@@ -97,8 +97,8 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                     explanation=explanation,
                     difficulty=2 if len(wrong) < 3 else 3 if siblings else 2,
                 )
-            if glossary is None and ("的" in item.term or len(item.term) > 12):
-                continue  # a label rather than a term: fine as an option, unfair to type from memory
+            if glossary is None:
+                continue  # the notes' own label, not a known term: fine as an option, unfair to type from memory
             yield Question(
                 id=question_id(Kind.DEFINITION, Format.SHORT, section.path_text, item.term, item.definition),
                 kind=Kind.DEFINITION,

@@ -17,6 +17,7 @@ from quizcore.questions import Format, Kind, Question
 __all__ = ["explanation_of", "section_questions", "summary_of"]
 
 _SUMMARY_LIMIT = 50
+_PUNCT = re.compile(r"[，。；！？,;!?：:]")
 _POINT_LIMIT = 20
 _MAX_POINTS = 6
 
@@ -31,22 +32,36 @@ def explanation_of(section: Section, limit: int = 500) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
+def _claim(text: str) -> bool:
+    """A statement that can stand as an option: long enough, not a question, not a formula."""
+    return (
+        len(text) >= 12
+        and not has_residue(text)
+        and not text.endswith(_DANGLING)
+        and not text.endswith(("？", "?"))
+        and "=" not in text
+        and not text.startswith(_ASKING_PREFIXES)
+    )
+
+
 def summary_of(section: Section) -> str | None:
     """One clean sentence that says what the section says: its key bold claim, else its first sentence."""
     for block in section.blocks:
         for bold in block.bold:
-            if len(bold) >= 8 and not has_residue(bold):
-                return clause_cut(bold, _SUMMARY_LIMIT)
+            cut = clause_cut(bold, _SUMMARY_LIMIT)
+            if _claim(cut):
+                return cut
     for block in section.blocks:
         if not block.is_prose or block.is_link:
             continue
         for sentence in sentences(block.definition or block.text):
             cut = clause_cut(sentence, _SUMMARY_LIMIT)
-            if len(cut) >= 8 and not has_residue(cut) and not cut.endswith(_DANGLING):
+            if _claim(cut):
                 return cut
     return None
 
 
+_ASKING_PREFIXES = ("简述", "介绍", "什么", "如何", "为什么", "请", "说说", "列举", "比较", "解释", "谈谈", "描述")
 _DANGLING = ("的", "即", "为", "是", "如下", "：", ":", "如", "有", "问题")
 _ASKS = re.compile(
     r"[?？]$|^(什么|为什么|为何|如何|怎么|怎样|哪些|哪个|是否|简述|介绍|列举|解释|说说|谈谈|描述|比较|对比)|"
@@ -70,6 +85,8 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
     for block in section.blocks:
         if block.kind is not BlockKind.LIST_ITEM or block.depth > 0:
             continue
+        if block.text.rstrip("。 ").endswith(("？", "?")) or block.text.startswith(_ASKING_PREFIXES):
+            continue  # a list of further questions is not the answer to this one
         if block.term and not is_generic(block.term):
             name, aliases = split_term(block.term)
             known = index.lookup(name)
@@ -90,7 +107,7 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             mentions = index.find_in(bold)
             if mentions:
                 add(mentions[0][2].names)
-            elif len(bold) <= _POINT_LIMIT:
+            elif len(bold) <= 12 and not _PUNCT.search(bold):
                 add((bold,))
     if len(points) < 2:
         title_terms = {norm_key(t.name) for _, _, t in index.find_in(section.title)}

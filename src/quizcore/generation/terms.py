@@ -230,6 +230,8 @@ class TermIndex:
             if entries:
                 for name, term in entries:
                     if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
+                        if len(name) <= 3 and name.isascii() and not _same_case(text, pos, term):
+                            continue  # short acronyms (IN, BN, LR) only in their own case: "in" is a word
                         hit = (pos, pos + len(name), term)
                         break
             if hit:
@@ -238,6 +240,11 @@ class TermIndex:
             else:
                 pos += 1
         return found
+
+
+def _same_case(text: str, pos: int, term: TermInfo) -> bool:
+    """The text at ``pos`` spells one of the term's short names exactly, case included."""
+    return any(text.startswith(n, pos) for n in term.names if len(n) <= 3)
 
 
 def _whole(text: str, start: int, stop: int, name: str) -> bool:

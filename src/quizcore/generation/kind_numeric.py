@@ -13,8 +13,8 @@ from quizcore.questions import Format, Kind, Question
 __all__ = ["numeric_questions"]
 
 _NUMBER = re.compile(
-    r"(?<![\w.×x*/\-^_])(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％|倍|层|个|维|类|种|次|帧|FPS|fps|张|步|万|亿|M|MB|GB|ms)"
-    r"(?![\w%])"
+    r"(?<![\w.×x*/\-^_])(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|％|倍|层|个|维|类|种|次|帧|张|步|万|亿|位|字节|像素|通道|秒|轮|(?:FPS|fps|MB|GB|ms|M|K)(?![A-Za-z0-9]))"
 )
 _PER_SECTION = 2
 
@@ -39,9 +39,9 @@ def numeric_questions(section: Section) -> Iterator[Question]:
             if has_residue(sentence) or not 10 <= len(sentence) <= 120:
                 continue
             matches = list(_NUMBER.finditer(sentence))
-            if len(matches) != 1:
+            if not 1 <= len(matches) <= 2:
                 continue
-            match = matches[0]
+            match = next((m for m in matches if m.group("unit") in ("%", "％")), matches[0])
             value_text, unit = match.group("value"), match.group("unit")
             value = float(value_text)
             if 1900 <= value <= 2100 and "." not in value_text:

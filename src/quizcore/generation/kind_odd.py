@@ -16,6 +16,12 @@ __all__ = ["odd_one_out_questions"]
 _ASKS_FOR = re.compile(r"^(?P<what>.+?)(?:有哪些|有哪几种|包括哪些|都有哪些|是哪些|有什么)[？?]?$")
 
 
+def _overlaps(a: str, b: str) -> bool:
+    """One names a kind of the other (平均池化 and 池化): the outsider might belong after all."""
+    ka, kb = norm_key(a), norm_key(b)
+    return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
+
+
 def _stem(title: str) -> str:
     match = _ASKS_FOR.match(title.strip())
     if match and len(match.group("what")) >= 2:
@@ -35,7 +41,7 @@ def odd_one_out_questions(
         m
         for other in related
         for m in other.members
-        if norm_key(m) not in member_keys and not any(index.same_term(m, x) for x in members)
+        if norm_key(m) not in member_keys and not any(index.same_term(m, x) or _overlaps(m, x) for x in members)
     ]
     rng = maker.rng_for("odd:" + enum.section.path_text)
     picked = pick_distractors(members[0], [outsiders], index, rng, k=1, terms=False)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import clause_cut, has_residue, norm_key
+from quizcore.generation.text import clause_cut, has_residue, norm_key, sentences
 from quizcore.knowledge import Block, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -36,7 +36,9 @@ def _items(section: Section) -> list[list[_Item]]:
         if not block.term or not block.definition or is_generic(block.term):
             continue
         term, aliases = split_term(block.term)
-        definition = clause_cut(block.definition, _DEF_LIMIT)
+        first = sentences(block.definition)
+        # One sentence is one fact; a second sentence often talks about a sibling.
+        definition = clause_cut(first[0] if first and len(first[0]) >= 8 else block.definition, _DEF_LIMIT)
         if len(definition) < 8 or has_residue(definition) or has_residue(term) or len(term) > 24:
             continue
         if definition.endswith(_DANGLING):

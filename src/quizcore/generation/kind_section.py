@@ -107,7 +107,7 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             mentions = index.find_in(bold)
             if mentions:
                 add(mentions[0][2].names)
-            elif len(bold) <= 12 and not _PUNCT.search(bold):
+            elif 4 <= len(bold) <= 12 and not _PUNCT.search(bold):
                 add((bold,))
     if len(points) < 2:
         title_terms = {norm_key(t.name) for _, _, t in index.find_in(section.title)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import sys
@@ -13,6 +12,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.common import KnowledgeOption, emit_json, resolve_knowledge_dir
+from quizcore.generation import load_bank
 from quizcore.glossary import Glossary, GlossaryError
 from quizcore.grading import Grader
 from quizcore.grading.cases import CaseError, grade_case
@@ -106,11 +106,5 @@ class _LazyBank:
 
 
 def _load_bank(folder: Path) -> Bank | None:
-    # Hook for the lead's bank loader: cases naming a "question" grade against it once it exists.
-    try:
-        load_bank = importlib.import_module("quizcore.generation").load_bank
-    except (ImportError, AttributeError):
-        log.warning("no question bank loader yet (quizcore.generation.load_bank): 'question' cases cannot be graded")
-        return None
-    bank: Bank = load_bank(folder)
-    return bank
+    """The question bank of the knowledge folder (built once, cached on disk by the folder's content)."""
+    return load_bank(folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,3 +83,27 @@ def test_without_a_glossary_only_the_case_s_own_answers_count(tmp_path: Path) ->
     empty.mkdir()
     code, out = _run(["--jsonl", "-", "--knowledge", str(empty)], stdin=json.dumps(CASES[0], ensure_ascii=False))
     assert (code, out[0]["correct"]) == (0, False)
+
+
+def test_cases_naming_a_question_are_graded_against_the_bank(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "questions").mkdir(parents=True)
+    (notes / "questions" / "q.yaml").write_text(
+        "questions:\n"
+        "  - id: bn-name\n    type: short\n    question: 哪种归一化在一个批次上统计均值和方差？\n"
+        "    answers: [批归一化, BN, Batch Normalization]\n    explanation: 批归一化按批次统计。\n",
+        encoding="utf-8",
+    )
+    (notes / "a.md").write_text("# 深度学习\n\n## 什么是批归一化？\n\n按批次统计均值和方差再归一化。\n", encoding="utf-8")
+    cases = "\n".join(
+        json.dumps({"question": "authored:bn-name", "reply": reply}, ensure_ascii=False)
+        for reply in ["batch normalization", "LN", "答案是批归一化吧"]
+    )
+    result = subprocess.run(
+        [QUIZBOT, "grade", "--jsonl", "-", "--knowledge", str(notes)],
+        input=cases, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QUIZBOT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert result.returncode == 0, result.stderr
+    verdicts = [json.loads(line)["correct"] for line in result.stdout.splitlines()]
+    assert verdicts == [True, False, True]

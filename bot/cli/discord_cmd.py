@@ -8,7 +8,6 @@ import secrets
 from pathlib import Path
 from typing import Annotated
 
-import discord
 import typer
 
 from bot.cli.common import KnowledgeOption, resolve_knowledge_dir
@@ -45,6 +44,8 @@ def _settings() -> DiscordSettings:
 
 def run(knowledge: KnowledgeOption = None, seed: SeedOption = None) -> None:
     """Connect to Discord and serve quizzes until stopped (Ctrl-C). Commands must have been synced once."""
+    import discord  # imported here: discord.py takes a second to import, and other subcommands never need it
+
     settings = _settings()
     folder = resolve_knowledge_dir(knowledge or settings.knowledge_dir)
     discord.utils.setup_logging(level=logging.INFO)
@@ -86,6 +87,8 @@ def sync(
     ] = None,
 ) -> None:
     """Publish the slash commands (names and descriptions in English and Chinese) to Discord."""
+    import discord
+
     settings = _settings()
     try:
         names = asyncio.run(_sync(settings, guild))

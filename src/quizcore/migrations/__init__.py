@@ -1,0 +1,1 @@
+"""Alembic migrations of the quizbot schema (applied by ``Database.open``)."""

@@ -83,7 +83,9 @@ async def answer(
     async def call(caller: Caller) -> list[Event]:
         if scope == DAILY:
             return await service.answer_daily(caller.community, caller.member, reply, question_id=question_id)
-        return await service.answer_quiz(caller.community, caller.channel, caller.member, reply)
+        return await service.answer_quiz(
+            caller.community, caller.channel, caller.member, reply, question_id=question_id
+        )
 
     await run(interaction, delivery, call, public=False)
 

@@ -95,3 +95,22 @@ async def test_a_question_nobody_answers_times_out_on_the_tick_and_the_next_one_
     assert first.buttons() == []
     second = await _question_message(world, after=texts.index(first.text) + 1)
     assert "2/2" in second.text and second.id != first.id
+
+
+async def test_a_stale_button_of_an_earlier_question_never_answers_the_current_one(world: World) -> None:
+    import copy
+
+    await world.fake.slash(world.ada, world.channel, "quiz start", count=2)
+    first = await _question_message(world)
+    stale = copy.deepcopy(first)  # a client that still shows the old buttons (e.g. after a restart)
+    world.clock.advance(61)
+    await world.bot.tick()
+    texts = [m.text for m in world.fake.channel_messages(world.channel)]
+    second = await _question_message(world, after=texts.index(first.text) + 1)
+    click = await world.fake.click_button(world.cai, stale, index=1)
+    verdict = await world.fake.until(lambda: click.replies and click.replies[0])
+    assert verdict.ephemeral
+    assert "✓" not in verdict.text and "✗" not in verdict.text  # refused, not judged against question 2
+    after = [m.text for m in world.fake.channel_messages(world.channel)]
+    assert not any("第 2/2 题结束" in text for text in after)  # the current question is still open
+    assert second.buttons()

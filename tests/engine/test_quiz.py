@@ -56,6 +56,16 @@ async def test_a_quiz_asks_questions_of_the_topic_and_kind_chosen(service: QuizS
     assert asked.question.options is not None and asked.total == 2
 
 
+async def test_kind_may_name_a_format_as_people_say_it_in_chat(service: QuizService) -> None:
+    events = await service.start_quiz(C, ROOM, ALICE, count=3, kind="mcq")
+    asked = events[1]
+    assert isinstance(asked, QuestionAsked)
+    assert asked.question.format.value == "mcq"
+    await service.stop_quiz(C, ROOM, ALICE, is_moderator=False)
+    events = await service.start_quiz(C, ROOM, ALICE, count=1, kind="short")
+    assert isinstance(events[1], QuestionAsked) and events[1].question.format.value == "short"
+
+
 async def test_one_quiz_per_channel_but_other_channels_are_free(service: QuizService) -> None:
     await _start(service)
     with pytest.raises(QuizAlreadyRunning):

@@ -23,7 +23,7 @@ from quizcore.errors import (
 from quizcore.events import Event
 from quizcore.leaderboards import period_keys
 from quizcore.members import Member
-from quizcore.questions import Kind, Question, UnknownQuestion
+from quizcore.questions import Format, Kind, Question, UnknownQuestion
 from quizcore.sessions import Attempt, QuizSession, Step
 from quizcore.storage import UnitOfWork
 from quizcore.storage.repositories.ledger import LedgerEntry
@@ -50,7 +50,7 @@ class QuizWorkflow:
     ) -> list[Event]:
         """Draw the questions and start a session: ``[QuizStarted, QuestionAsked]``."""
         now = self.ctx.now()
-        wanted_kind = _parse_kind(kind)
+        wanted_kind, wanted_format = _parse_kind(kind)
         if topic and not self.ctx.bank.select(topic=topic):
             raise UnknownTopic(f"unknown topic {topic!r} (topics: {', '.join(self.ctx.bank.topics())})")
         async with self._lock(community, channel), self.ctx.database.uow() as uow:
@@ -59,7 +59,7 @@ class QuizWorkflow:
             config = await self.ctx.config(uow, community)
             held_back = await uow.reports.held_back(community)
             rng = random.Random(f"{self.ctx.seed}:{community}:{channel}:{now.isoformat()}")
-            questions = self._draw(topic, wanted_kind, count, held_back, rng)
+            questions = self._draw(topic, wanted_kind, wanted_format, count, held_back, rng)
             session, events = QuizSession.start(
                 session_id=secrets.token_hex(8),
                 community=community,
@@ -128,11 +128,19 @@ class QuizWorkflow:
     # -- internals ----------------------------------------------------------------------------
 
     def _draw(
-        self, topic: str | None, kind: Kind | None, count: int, held_back: set[str], rng: random.Random
+        self,
+        topic: str | None,
+        kind: Kind | None,
+        fmt: Format | None,
+        count: int,
+        held_back: set[str],
+        rng: random.Random,
     ) -> list[Question]:
-        """``count`` different questions of the topic and kind (reported ones held back), in random order."""
+        """``count`` different questions of the topic and kind or format (reported ones held back), in random order."""
         kinds = [kind] if kind else None
-        pool = sorted((q for q in self.ctx.bank.select(topic=topic, kinds=kinds) if q.id not in held_back), key=_id)
+        formats = [fmt] if fmt else None
+        selected = self.ctx.bank.select(topic=topic, kinds=kinds, formats=formats)
+        pool = sorted((q for q in selected if q.id not in held_back), key=_id)
         if not pool:
             raise NoQuestions("no questions match that topic and kind")
         return rng.sample(pool, min(max(1, count), MAX_QUESTIONS, len(pool)))
@@ -202,11 +210,19 @@ def _id(question: Question) -> str:
     return question.id
 
 
-def _parse_kind(kind: Kind | str | None) -> Kind | None:
+def _parse_kind(kind: Kind | str | None) -> tuple[Kind | None, Format | None]:
+    """A kind (``cloze``) or, as people say "kind" in chat, a format (``mcq``, ``short``, ``open``)."""
     if kind is None or isinstance(kind, Kind):
-        return kind
+        return kind, None
+    text = kind.strip().lower()
     try:
-        return Kind(kind.strip().lower())
+        return Kind(text), None
     except ValueError:
-        known = ", ".join(k.value for k in Kind)
+        pass
+    try:
+        return None, Format(text)
+    except ValueError:
+        known = ", ".join(
+            [*(k.value for k in Kind), *(f.value for f in Format if f.value not in Kind._value2member_map_)]
+        )
         raise NoQuestions(f"unknown kind {kind!r} (kinds: {known})") from None

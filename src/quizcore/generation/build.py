@@ -119,8 +119,10 @@ def _section_candidates(
 ) -> Iterator[Question]:
     parent = parents.get(id(section))
     siblings = _live(parent.children) if parent is not None else []
+    grand = parents.get(id(parent)) if parent is not None else None
+    cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
     yield from definition_questions(section, index, maker)
-    yield from section_questions(section, siblings, index, segmenter, maker)
+    yield from section_questions(section, siblings, cousins, index, segmenter, maker)
     yield from cloze_questions(section, index, maker)
     yield from numeric_questions(section)
     if id(section) in enums:

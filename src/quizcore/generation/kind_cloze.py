@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.kind_definition import _name_pattern
 from quizcore.generation.terms import TermIndex, TermInfo
-from quizcore.generation.text import has_residue, sentences
+from quizcore.generation.text import has_residue, leans_on_context, sentences
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question
 
@@ -21,13 +21,19 @@ _ASKING = ("简述", "介绍", "什么", "如何", "为什么", "请", "说说",
 _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 
 
+#: Heading-like noun phrases are titles, not claims.
+_TITLE_LIKE = ("问题", "方法", "原因", "区别", "差别", "过程", "方案", "步骤", "作用", "优缺点")
+#: A blank right before these is a verb slot ("梯度很难____到前面").
+_VERB_AFTER = tuple("到了着过得")
+
+
 def _usable(sentence: str) -> bool:
-    """A statement (not a question), short enough for chat, with balanced brackets."""
+    """A self-contained statement (not a question or a title), short enough for chat, with balanced brackets."""
     if not _MIN <= len(sentence) <= _MAX or has_residue(sentence):
         return False
-    if sentence.endswith(("？", "?", "吗", "呢")) or "哪些" in sentence or "是否" in sentence:
+    if sentence.endswith(("？", "?", "吗", "呢", *_TITLE_LIKE)) or "哪些" in sentence or "是否" in sentence:
         return False
-    if sentence.startswith(_ASKING):
+    if sentence.startswith(_ASKING) or leans_on_context(sentence):
         return False
     return sentence.count("（") == sentence.count("）") and sentence.count("(") == sentence.count(")")
 
@@ -55,26 +61,41 @@ def _blank(sentence: str, term: TermInfo) -> str:
     return pattern.sub(BLANK, sentence) if pattern else sentence
 
 
+def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
+    """The blank's partner is in the sentence (梯度消失 by 梯度爆炸, 静态图 by 动态图): too easy or ambiguous."""
+    family = {t.name for t in index.category_peers(term)} | {t.name for t in index.head_noun_peers(term.name)}
+    return any(o.name in family for o in others if o is not term)
+
+
+def _fair_blank(stem: str) -> bool:
+    """The blank takes a noun: not a verb slot, not a label before a colon, enough context around it."""
+    if stem.count(BLANK) > 2 or BLANK + "（" in stem or BLANK + "(" in stem:
+        return False
+    if re.search(re.escape(BLANK) + r"\s*[:：]", stem) or any(BLANK + c in stem for c in _VERB_AFTER):
+        return False
+    return len(_CONTENT.findall(stem.replace(BLANK, ""))) >= 10
+
+
 def cloze_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
-    """Up to two cloze questions (multiple choice, and short answer) from one section's key sentences."""
+    """Up to two cloze questions from one section's key sentences: multiple choice, and (for bold key facts)
+    short answer."""
     made = 0
-    section_terms = [t for b in section.blocks for _, _, t in index.find_in(b.text)]
-    for sentence, line, _bold in _candidates(section, index):
+    for sentence, line, bold in _candidates(section, index):
         if made >= _PER_SECTION:
             return
         mentions = index.find_in(sentence)
+        others = [t for _, _, t in mentions]
         for _, _, term in sorted(mentions, key=lambda m: (not m[2].from_glossary, -len(m[2].name))):
-            stem_text = _blank(sentence, term)
-            if stem_text.count(BLANK) > 2 or BLANK + "（" in stem_text or BLANK + "(" in stem_text:
+            if not term.from_glossary or _obvious(term, others, index):
                 continue
-            if BLANK not in stem_text or len(_CONTENT.findall(stem_text.replace(BLANK, ""))) < 10:
+            stem_text = _blank(sentence, term)
+            if BLANK not in stem_text or not _fair_blank(stem_text):
                 continue
             rng = maker.rng_for("cloze:" + sentence + term.name)
-            in_sentence = {t.name for _, _, t in mentions}
+            in_sentence = {t.name for t in others}
             tiers = [
                 [t.name for t in index.category_peers(term) if t.name not in in_sentence],
                 [t.name for t in index.head_noun_peers(term.name) if t.name not in in_sentence],
-                [t.name for t in section_terms if t.name not in in_sentence],
             ]
             wrong = pick_distractors(term.name, tiers, index, rng)
             if len(wrong) < 3:
@@ -92,6 +113,9 @@ def cloze_questions(section: Section, index: TermIndex, maker: Maker) -> Iterato
                 explanation=explanation,
                 difficulty=2,
             )
+            if not bold:
+                made += 1
+                break
             yield Question(
                 id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, sentence, term.name),
                 kind=Kind.CLOZE,

@@ -17,6 +17,22 @@ __all__ = ["definition_questions"]
 
 _DEF_LIMIT = 70
 _OPTION_LIMIT = 40
+_LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff]{2,12}[：:]")
+_SEPARATORS = re.compile(r"[，,、；;]")
+
+
+def _is_enumeration(text: str) -> bool:
+    """ "早停，L1，L2，dropout，数据增强": a list of remedies, not a definition of the term."""
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    return len(parts) >= 3 and all(len(p.strip()) <= 20 for p in parts)
+
+
+def _gives_away(term: str, option: str) -> bool:
+    """The option repeats a word of the term (``GAN`` for 「GAN对抗生成网络」): the answer is obvious."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9\-]+", term)
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", option, re.IGNORECASE) for w in words)
+
+
 #: A definition cut here says nothing yet (its formula or example was dropped).
 _DANGLING = ("的", "即", "为", "是", "如下", "：", ":", "如", "有")
 
@@ -41,7 +57,7 @@ def _items(section: Section) -> list[list[_Item]]:
         definition = clause_cut(first[0] if first and len(first[0]) >= 8 else block.definition, _DEF_LIMIT)
         if len(definition) < 8 or has_residue(definition) or has_residue(term) or len(term) > 24:
             continue
-        if definition.endswith(_DANGLING):
+        if definition.endswith(_DANGLING) or _is_enumeration(definition) or _LABELLED.search(definition):
             continue
         groups.setdefault(block.depth, []).append(_Item(term, aliases, definition, block))
     return [g for g in groups.values() if g]
@@ -86,7 +102,9 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
             peers = [t.name for t in index.category_peers(glossary)] if glossary else []
             heads = [t.name for t in index.head_noun_peers(item.term)]
             rng = maker.rng_for("def-term:" + item.term + item.definition)
-            wrong = pick_distractors(item.term, [siblings, peers, heads], index, rng)
+            in_stem = norm_key(stem_def)
+            tiers = [[t for t in tier if norm_key(t) not in in_stem] for tier in (siblings, peers, heads)]
+            wrong = pick_distractors(item.term, tiers, index, rng)
             if len(wrong) >= 2:
                 yield maker.mcq(
                     Kind.DEFINITION,
@@ -117,7 +135,11 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                 correct = clause_cut(item.definition, _OPTION_LIMIT)
                 rng = maker.rng_for("def-meaning:" + item.term + item.definition)
                 wrong = pick_distractors(correct, [others], index, rng, terms=False)
-                if len(wrong) >= 2 and all(norm_key(item.term) not in norm_key(w) for w in [correct, *wrong]):
+                if (
+                    len(wrong) >= 2
+                    and all(norm_key(item.term) not in norm_key(w) for w in [correct, *wrong])
+                    and not _gives_away(item.term, correct)
+                ):
                     yield maker.mcq(
                         Kind.DEFINITION,
                         f"「{item.term}」指的是哪一项？",

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import clause_cut, has_residue, norm_key, sentences, tidy
+from quizcore.generation.text import clause_cut, has_residue, leans_on_context, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -45,17 +45,14 @@ def _claim(text: str) -> bool:
 
 
 def summary_of(section: Section) -> str | None:
-    """One clean sentence that says what the section says: its key bold claim, else its first sentence."""
+    """The section's key claim, as its author marked it in bold; None when there is no such claim.
+
+    The first sentence of a messy note is too often filler or beside the point to stand as
+    the right answer, so only a bold claim does.
+    """
     for block in section.blocks:
         for bold in block.bold:
             cut = clause_cut(bold, _SUMMARY_LIMIT)
-            if _claim(cut):
-                return cut
-    for block in section.blocks:
-        if not block.is_prose or block.is_link:
-            continue
-        for sentence in sentences(block.definition or block.text):
-            cut = clause_cut(sentence, _SUMMARY_LIMIT)
             if _claim(cut):
                 return cut
     return None
@@ -85,36 +82,83 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
     for block in section.blocks:
         if block.kind is not BlockKind.LIST_ITEM or block.depth > 0:
             continue
-        if block.text.rstrip("。 ").endswith(("？", "?")) or block.text.startswith(_ASKING_PREFIXES):
+        text = block.text.rstrip("。 ")
+        if text.endswith(("？", "?")) or text.startswith(_ASKING_PREFIXES) or has_residue(text):
             continue  # a list of further questions is not the answer to this one
         if block.term and not is_generic(block.term):
             name, aliases = split_term(block.term)
             known = index.lookup(name)
             add((name, *aliases, *(known.names if known else ())))
-            continue
-        mentions = index.find_in(block.text)
-        if mentions:
-            add(mentions[0][2].names)
-        elif len(block.text) <= _POINT_LIMIT:
-            add((block.text,))
+        elif len(text) <= _POINT_LIMIT and not is_generic(text):
+            known = index.lookup(text)
+            # The segmenter knows the field's terms, so its long words are the item's own compound terms.
+            words = [w for w in segmenter.keywords(text, 2) if len(w) >= 4 and w != text]
+            add((text, *(known.names if known else ()), *words))
         else:
-            # Long items: the segmenter (which knows the field's terms) finds the compound words worth naming.
-            words = [w for w in segmenter.keywords(block.text, 3) if len(w) >= 4]
-            if words:
-                add(tuple(words))
-    for block in section.blocks:
-        for bold in block.bold:
-            mentions = index.find_in(bold)
-            if mentions:
-                add(mentions[0][2].names)
-            elif 4 <= len(bold) <= 12 and not _PUNCT.search(bold):
-                add((bold,))
-    if len(points) < 2:
-        title_terms = {norm_key(t.name) for _, _, t in index.find_in(section.title)}
-        for _, _, term in index.find_in(section.body_text()):
-            if norm_key(term.name) not in title_terms:
-                add(term.names)
+            mentions = index.find_in(text)
+            if mentions and mentions[0][0] == 0:
+                add(mentions[0][2].names)  # the item is about the term it opens with
     return points
+
+
+def _passage(section: Section) -> str | None:
+    """The first sentence of the section that stands on its own as a statement."""
+    for block in section.blocks:
+        if not block.is_prose or block.is_link:
+            continue
+        for whole in sentences(block.definition or block.text):
+            sentence = clause_cut(whole, 80)
+            if (
+                16 <= len(sentence) <= 80
+                and not has_residue(sentence)
+                and not leans_on_context(sentence)
+                and not sentence.endswith(("？", "?", *_DANGLING))
+                and not sentence.startswith(_ASKING_PREFIXES)
+            ):
+                return str(sentence).rstrip("。")
+    return None
+
+
+def _which_question(
+    section: Section, circles: list[list[Section]], index: TermIndex, maker: Maker
+) -> Iterator[Question]:
+    """Match a passage to the question it answers, the heading's own terms blanked out."""
+    passage = _passage(section)
+    title = section.title.strip()
+    if passage is None or len(title) > 40:
+        return
+    names = [n for _, _, t in index.find_in(title) for n in t.names if len(n) >= 2]
+    masked = passage
+    for name in sorted(set(names), key=len, reverse=True):
+        masked = re.sub(re.escape(name), "____", masked, flags=re.IGNORECASE)
+    if norm_key(title) in norm_key(masked) or len(re.sub(r"____|\W", "", masked)) < 12:
+        return
+    tiers = [
+        [
+            s.title.strip()
+            for s in circle
+            if s is not section
+            and not has_residue(s.title)
+            and len(s.title.strip()) <= min(40, 2 * len(title) + 6)
+            and len(title) <= 2 * len(s.title) + 6
+        ]
+        for circle in circles
+    ]
+    rng = maker.rng_for("which:" + section.path_text)
+    wrong = pick_distractors(title, tiers, index, rng, terms=False)
+    if len(wrong) < 2:
+        return
+    yield maker.mcq(
+        Kind.SECTION,
+        f"下面这段话回答的是哪个问题？「{masked}」",
+        title,
+        wrong,
+        id_parts=(section.path_text, passage, "which"),
+        topic=topic_of(section),
+        source=source_of(section),
+        explanation=explanation_of(section),
+        difficulty=3,
+    )
 
 
 def _reads_as_question(title: str) -> bool:
@@ -129,14 +173,19 @@ def _stem(section: Section) -> str:
 
 
 def section_questions(
-    section: Section, siblings: list[Section], index: TermIndex, segmenter: Segmenter, maker: Maker
+    section: Section,
+    siblings: list[Section],
+    cousins: list[Section],
+    index: TermIndex,
+    segmenter: Segmenter,
+    maker: Maker,
 ) -> Iterator[Question]:
     """An open question and a multiple-choice question from one section with answer material."""
     explanation = explanation_of(section)
     source = source_of(section)
     if section.is_question and not has_residue(section.title):
         points = _points(section, index, segmenter)
-        if len(points) >= 2:
+        if len(points) >= 3 and _reads_as_question(section.title):
             yield Question(
                 id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
                 kind=Kind.SECTION,
@@ -147,10 +196,11 @@ def section_questions(
                 explanation=explanation,
                 source=source,
                 points=tuple(points),
-                min_points=min(len(points), max(1, min(3, math.ceil(len(points) / 2)))),
+                min_points=min(3, max(2, math.ceil(len(points) / 2))),
             )
     correct = summary_of(section)
     if correct is None or has_residue(section.title):
+        yield from _which_question(section, [siblings, cousins], index, maker)
         return
     if norm_key(section.title) and norm_key(section.title) in norm_key(correct):
         return
@@ -159,6 +209,9 @@ def section_questions(
     wrong = pick_distractors(correct, [others], index, rng, terms=False)
     if len(wrong) < 2:
         return
+    title_terms = {norm_key(t.name) for _, _, t in index.find_in(section.title)}
+    if any(norm_key(t.name) in title_terms for _, _, t in index.find_in(correct)):
+        return  # the right option repeats the heading's term: a giveaway
     asks = section.is_question and _reads_as_question(section.title)
     stem = _stem(section) if asks else f"下列哪一项说的是「{section.title}」？"
     yield maker.mcq(

@@ -116,7 +116,10 @@ def split_term(raw: str) -> tuple[str, tuple[str, ...]]:
     return raw, ()
 
 
-_GENERIC_PARTS = re.compile(r"之间|二者|两者|区别|差别|联系|总结|参考|例子|步骤|定义|的[优缺]点|常用的|[?？:：]")
+_GENERIC_PARTS = re.compile(
+    r"之间|二者|两者|区别|差别|联系|总结|参考|例子|步骤|定义|的[优缺]点|常用的|[?？:：]|"
+    r"(方法|参数量|计算量|原因|问题|作用|特点|过程|思路|场景|优势|重要性)$|[\u4e00-\u9fff][和与及][\u4e00-\u9fff]"
+)
 
 
 def is_generic(term: str) -> bool:

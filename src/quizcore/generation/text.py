@@ -10,6 +10,7 @@ __all__ = [
     "FIGURE_REFERENCE",
     "clause_cut",
     "has_residue",
+    "leans_on_context",
     "norm_key",
     "sentences",
     "strip_enumerator",
@@ -17,8 +18,11 @@ __all__ = [
 ]
 
 FIGURE_REFERENCE = re.compile(
-    r"如下图|如上图|下图|上图|见图|如图|图中|下表|上表|如下所示|如下：|如下:|以下代码|下面的代码|链接|http"
+    r"如下图|如上图|下图|上图|见图|如图|图中|下表|上表|如下所示|如下：|如下:|以下代码|下面的代码|链接|http|"
+    r"讲的比较好|这篇|这个讲|文章|博客|参考|我们来看|看看|面试|推荐|点击|zhihu|csdn"
 )
+#: A lone space between two Chinese characters is where a formula was dropped when the page was saved.
+_GAP = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff，。]|[\u4e00-\u9fff]  +\S")
 _RESIDUE = re.compile(r"\*\*|`|!\[|\]\(|<[a-zA-Z/][^>]{0,40}>|^#|\$|\\[a-zA-Z]+|\{|\}|\|")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n|(?<=[a-z\d)]\.)\s+(?=[A-Z\u4e00-\u9fff])")
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[•◦●▪]|[-*+])\s*")
@@ -38,9 +42,21 @@ def strip_enumerator(text: str) -> str:
     return _ENUMERATOR.sub("", text, count=1).strip()
 
 
+#: Openings that lean on the sentence before (而, 所以, 这…) or on the layout (a label and a colon).
+_NEEDS_CONTEXT = re.compile(
+    r"^(而|但|所以|因此|因而|于是|这|那|其|它|该|此|同理|此外|另外|然后|并且|要注意|注意|原因|适合|比如|例如|即|也|还|"
+    r"[^，。：:]{1,16}[：:])"
+)
+
+
+def leans_on_context(sentence: str) -> bool:
+    """The sentence cannot stand alone: it continues the one before it, or follows a label and a colon."""
+    return bool(_NEEDS_CONTEXT.match(sentence))
+
+
 def has_residue(text: str) -> bool:
     """The text still carries markdown, HTML, LaTeX or a figure reference that makes no sense in chat."""
-    return bool(_RESIDUE.search(text) or FIGURE_REFERENCE.search(text))
+    return bool(_RESIDUE.search(text) or FIGURE_REFERENCE.search(text) or _GAP.search(text))
 
 
 def sentences(text: str) -> list[str]:
@@ -58,6 +74,11 @@ def clause_cut(text: str, limit: int) -> str:
         cut = max(window.rfind(m) for m in marks)
         if cut >= limit * 0.4:
             return window[:cut].rstrip(" ，,；;：:。")
+    if text[limit - 1 : limit + 1].isascii() and text[limit - 1 : limit + 1].isalnum():
+        # Never cut an English word in two ("depthwise Separable Co").
+        space = window.rstrip().rfind(" ")
+        if space >= limit * 0.4:
+            window = window[:space]
     return window.rstrip(" ，,；;：:。")
 
 

@@ -27,7 +27,7 @@ _CHAPTER = re.compile(r"^\s*([一二三四五六七八九十百]+)\s*[.、．]\s
 _DOTTED = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s+(\S.{0,100})$")
 _BULLET = re.compile(r"^(\s*)([•◦●▪■□○·‣∙\-*+])\s+(.*)$")
 _ENUM = re.compile(r"^(\s*)(?:[(（]\d{1,2}[)）]|\d{1,2}[)）、])\s*(.+)$")
-_BOLD_BULLET = re.compile(r"^( {0,3})([-*+])(\s+)\*\*(.+?)\*\*\s*[:：]?\s*(.*)$")
+_BOLD_BULLET = re.compile(r"^( {0,3})([-*+])(\s+)\*\*(.+?)\*\*(?P<sep>\s*[:：.,，。]?)\s*(.*)$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~=])")
 _QUESTION_END = re.compile(r"[?？]")
 _DEEP_ITEM = re.compile(r"^([ \t]{25,})(?=(?:[-*+]|\d{1,9}[.)])(?:\s|$))")
@@ -232,13 +232,13 @@ def _prepare_markdown(lines: list[str], first: int, out: Prepared) -> None:
         if atx:
             heading_level = len(atx.group(1))
         bold = _BOLD_BULLET.match(line)
-        if bold and _bold_is_heading(bold.group(4), bold.group(5)):
+        if bold and _bold_is_heading(bold.group(4), bold.group("sep"), bold.group(6)):
             level = min(6, heading_level + 1) if heading_level else 2
             out.add("", number)
             out.add(f"{'#' * level} {bold.group(4).strip()}", number)
             out.add("", number)
-            if bold.group(5).strip():
-                out.add(bold.group(5).strip(), number)
+            if bold.group(6).strip():
+                out.add(bold.group(6).strip(), number)
             dedent = len(bold.group(1)) + len(bold.group(2)) + len(bold.group(3))
             continue
         out.add(line, number)
@@ -265,12 +265,16 @@ def _flatten_deep_nesting(line: str, number: int, out: Prepared) -> str:
     return "> " * _MAX_QUOTES + line[quote.end() :]
 
 
-def _bold_is_heading(bold: str, rest: str) -> bool:
+def _bold_is_heading(bold: str, separator: str, rest: str) -> bool:
+    """``- **question**`` (alone, or with its answer glued on) acts as a heading; ``- **term**：text`` does not."""
     from quizcore.knowledge.titles import is_question_title
 
     if not rest.strip():
         return True
-    return bold.strip().endswith(("?", "？")) or (is_question_title(bold) and len(bold) <= 60)
+    if bold.strip().endswith(("?", "？")) or (is_question_title(bold) and len(bold) <= 60):
+        return True
+    # A long bold phrase run straight into its text, with no separator, is a title written inline.
+    return not separator.strip() and len(bold.strip()) >= 8 and bold.strip()[-1] not in "。.，,；;：:"
 
 
 def prepare(text: str) -> Prepared:

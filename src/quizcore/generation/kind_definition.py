@@ -78,10 +78,18 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+_ALIAS_CLAUSE = re.compile(r"[，,；;]?\s*(?:又称|也称|也叫|又叫|简称|称为|或称|即)\s*它[^，,。；;]*")
+
+
 def _mask(definition: str, names: tuple[str, ...]) -> str:
-    """The definition with the term's own names replaced by 它, so the stem never holds the answer."""
+    """The definition without the term's own names, so the stem never holds the answer.
+
+    A clause that only gives another name ("又称 MAE") goes; a name used in the sentence becomes 它.
+    """
     pattern = _name_pattern(names)
-    return pattern.sub("它", definition) if pattern else definition
+    if pattern is None:
+        return definition
+    return _ALIAS_CLAUSE.sub("", pattern.sub("它", definition)).strip(" ，,；;")
 
 
 def definition_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
@@ -92,7 +100,7 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
             glossary = index.lookup(item.term)
             names = tuple(dict.fromkeys((item.term, *item.aliases, *(glossary.names if glossary else ()))))
             stem_def = _mask(item.definition, names)
-            if len(stem_def.replace("它", "")) < 8:
+            if len(stem_def.replace("它", "")) < 8 or stem_def.count("它") > 1:
                 continue
             if any(norm_key(n) in norm_key(stem_def) for n in names if len(norm_key(n)) >= 2):
                 continue

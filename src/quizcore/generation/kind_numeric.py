@@ -46,6 +46,11 @@ def numeric_questions(section: Section) -> Iterator[Question]:
             value = float(value_text)
             if 1900 <= value <= 2100 and "." not in value_text:
                 continue
+            if unit in ("%", "％") and value in (0.0, 100.0):
+                continue  # "100% 的把握" is rhetoric, not a fact to recall
+            rest = sentence[: match.start()] + sentence[match.end() :]
+            if re.search(rf"(?<![\d.]){re.escape(value_text)}(?![\d.])", rest):
+                continue  # the number is restated elsewhere in the sentence
             unit = "%" if unit == "％" else unit
             stem = (
                 sentence[: match.start()] + "____" + (" " if unit[0].isascii() else "") + unit + sentence[match.end() :]

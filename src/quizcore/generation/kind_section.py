@@ -101,46 +101,123 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
     return points
 
 
-def _passage(section: Section) -> str | None:
-    """The first sentence of the section that stands on its own as a statement."""
-    for block in section.blocks:
-        if not block.is_prose or block.is_link:
-            continue
-        for whole in sentences(block.definition or block.text):
-            sentence = clause_cut(whole, 80)
-            if (
-                16 <= len(sentence) <= 80
-                and not has_residue(sentence)
-                and not leans_on_context(sentence)
-                and not sentence.endswith(("？", "?", *_DANGLING))
-                and not sentence.startswith(_ASKING_PREFIXES)
-            ):
-                return str(sentence).rstrip("。")
+#: "X 和 Y 的区别" wants an explanation, not a list of names: no open question with listed key points.
+_COMPARES = re.compile(r"区别|差别|异同|对比|比较|不同|联系|vs", re.IGNORECASE)
+_CATCH_ALL = re.compile(
+    r"^(常见的?常识题|常识|基础|前言|总结|其他|其它|杂项|补充|概述|简介|引言|附录|备注|一些.*|.*相关知识)$"
+)
+_QUESTION_WORDS = frozenset(
+    [
+        "什么",
+        "为什么",
+        "如何",
+        "怎么",
+        "怎样",
+        "哪些",
+        "哪个",
+        "是否",
+        "区别",
+        "差别",
+        "联系",
+        "作用",
+        "特点",
+        "原理",
+        "方法",
+        "问题",
+        "关系",
+        "优缺点",
+        "优势",
+        "缺点",
+        "优点",
+        "理解",
+        "介绍",
+        "简述",
+        "以及",
+        "具体",
+        "相关",
+        "常用",
+        "一般",
+    ]
+)
+
+
+def _subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: int = 2) -> set[str]:
+    """What the heading is about: its known terms (every alias), English words and Chinese content words
+    of at least ``shortest`` characters (3 leaves out everyday words like 训练 and 数据)."""
+    words = {n for _, _, t in index.find_in(title) for n in t.names if len(n) >= 2}
+    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9\-]+", title) if len(w) >= 2}
+    words |= {w for w in segmenter.words(title) if len(w) >= shortest and w not in _QUESTION_WORDS and not w.isascii()}
+    return words
+
+
+def _mentions(text: str, words: set[str]) -> bool:
+    folded = text.casefold()
+    return any(w.casefold() in folded for w in words)
+
+
+def _clean_title(title: str) -> str:
+    """A heading as an option: spaces the author put between Chinese words are layout, not lost formulas."""
+    return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", title.strip())
+
+
+def _standalone(sentence: str) -> bool:
+    return (
+        16 <= len(sentence) <= 80
+        and not has_residue(sentence)
+        and not leans_on_context(sentence)
+        and not sentence.endswith(("？", "?", "即", "：", ":", "如下", "如", "为", "有"))
+        and not sentence.startswith(_ASKING_PREFIXES)
+    )
+
+
+def _passage(section: Section, words: set[str]) -> str | None:
+    """A sentence of the section that stands on its own: the first about the heading's subject, else,
+    under a real question, the answer's opening sentence."""
+    candidates = [
+        str(clause_cut(whole, 80)).rstrip("。")
+        for block in section.blocks
+        if block.is_prose and not block.is_link
+        for whole in sentences(block.definition or block.text)
+    ]
+    about = next((c for c in candidates if _standalone(c) and _mentions(c, words)), None)
+    if about is not None:
+        return about
+    if section.is_question and _reads_as_question(section.title) and candidates and _standalone(candidates[0]):
+        return candidates[0]
     return None
 
 
 def _which_question(
-    section: Section, circles: list[list[Section]], index: TermIndex, maker: Maker
+    section: Section, circles: list[list[Section]], index: TermIndex, segmenter: Segmenter, maker: Maker
 ) -> Iterator[Question]:
-    """Match a passage to the question it answers, the heading's own terms blanked out."""
-    passage = _passage(section)
-    title = section.title.strip()
-    if passage is None or len(title) > 40:
+    """Match a passage to the question it answers, every word of the heading's subject blanked out.
+
+    Wrong options are other headings nearby that share nothing with the passage or the heading,
+    so that only one of them can be what the passage answers.
+    """
+    title = _clean_title(section.title)
+    if len(title) > 40 or _CATCH_ALL.match(title):
         return
-    names = [n for _, _, t in index.find_in(title) for n in t.names if len(n) >= 2]
+    words = _subject_words(title, index, segmenter)
+    passage = _passage(section, words)
+    if passage is None:
+        return
     masked = passage
-    for name in sorted(set(names), key=len, reverse=True):
-        masked = re.sub(re.escape(name), "____", masked, flags=re.IGNORECASE)
-    if norm_key(title) in norm_key(masked) or len(re.sub(r"____|\W", "", masked)) < 12:
+    for word in sorted(words, key=len, reverse=True):
+        masked = re.sub(re.escape(word), "____", masked, flags=re.IGNORECASE)
+    if len(re.sub(r"____|\W", "", masked)) < 12:
         return
     tiers = [
         [
-            s.title.strip()
+            other
             for s in circle
             if s is not section
-            and not has_residue(s.title)
-            and len(s.title.strip()) <= min(40, 2 * len(title) + 6)
-            and len(title) <= 2 * len(s.title) + 6
+            and (other := _clean_title(s.title))
+            and not has_residue(other)
+            and not _CATCH_ALL.match(other)
+            and len(other) <= min(40, 1.5 * len(title) + 4)
+            and len(title) <= 1.5 * len(other) + 4
+            and not _mentions(passage + title, _subject_words(other, index, segmenter, shortest=3))
         ]
         for circle in circles
     ]
@@ -185,7 +262,7 @@ def section_questions(
     source = source_of(section)
     if section.is_question and not has_residue(section.title):
         points = _points(section, index, segmenter)
-        if len(points) >= 3 and _reads_as_question(section.title):
+        if len(points) >= 3 and _reads_as_question(section.title) and not _COMPARES.search(section.title):
             yield Question(
                 id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
                 kind=Kind.SECTION,
@@ -200,7 +277,7 @@ def section_questions(
             )
     correct = summary_of(section)
     if correct is None or has_residue(section.title):
-        yield from _which_question(section, [siblings, cousins], index, maker)
+        yield from _which_question(section, [siblings, cousins], index, segmenter, maker)
         return
     if norm_key(section.title) and norm_key(section.title) in norm_key(correct):
         return

@@ -31,8 +31,12 @@ def _options_problem(q: Question, index: TermIndex) -> str | None:
     correct = options[q.answer_index]
     if any(index.same_term(correct, o) for i, o in enumerate(options) if i != q.answer_index):
         return "an option is a synonym of the answer"
-    if len(norm_key(correct)) <= 30 and norm_key(correct) in norm_key(q.stem):
+    stem = norm_key(q.stem)
+    if len(norm_key(correct)) <= 30 and norm_key(correct) in stem:
         return "answer in stem"
+    known = index.lookup(correct)
+    if known is not None and any(len(norm_key(n)) >= 3 and norm_key(n) in stem for n in known.names):
+        return "answer in stem"  # under another name ("conv_layer" for 卷积层)
     lengths = [len(o) for o in options]
     if max(lengths) > 3 * min(lengths) + 8:
         return "options of very different length"

@@ -45,6 +45,7 @@ def strip_enumerator(text: str) -> str:
 #: Openings that lean on the sentence before (而, 所以, 这…) or on the layout (a label and a colon).
 _NEEDS_CONTEXT = re.compile(
     r"^(而|但|所以|因此|因而|于是|这|那|其|它|该|此|同理|此外|另外|然后|并且|要注意|注意|原因|适合|比如|例如|即|也|还|"
+    r"首先|其次|最后|其实|简单来讲|简单来说|很简单|我|我们|有一篇|具体|相关的|"
     r"[^，。：:]{1,16}[：:])"
 )
 

@@ -15,6 +15,7 @@ _REFERENCE_TITLE = re.compile(
 )
 _TODO_BODY = re.compile(r"^\s*(todo|tbd|待整理|待补充|待续|未完待续)\s*[.:：。!！]*\s*$", re.IGNORECASE)
 _MIN_PROSE_CHARS = 8
+_PREFACE = re.compile(r"^(前言|序|序言|引言|写在前面|后记|致谢|preface|foreword)$", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|cn|net|org|htm|html)\S*", re.IGNORECASE)
 #: A short body that only points elsewhere ("在百面深度学习中有相应的章节", "感兴趣的可以看下").
 _POINTER = re.compile(r"参考|文章|章节|感兴趣|可以看|具体问题具体分析|链接|博客|见得比较少|推荐")
@@ -28,9 +29,15 @@ def _reason(section: Section, inherited: str | None) -> str | None:
         return "reference or to-do part"
     if not section.blocks:
         return "heading with no body"
+    if _PREFACE.match(title):
+        return "preface"
     prose = [b for b in section.blocks if b.is_prose or b.kind.value == "table"]
-    if prose and all(b.is_link or len(_URL.sub("", b.text).strip(" :：()（）")) < 4 for b in prose):
+    if prose and all(
+        b.is_link or _URL.search(b.text) or len(_URL.sub("", b.text).strip(" :：()（）")) < 4 for b in prose
+    ):
         return "link list"
+    if prose and all(b.text.rstrip(" 。").endswith(("?", "？")) for b in prose):
+        return "questions without answers"
     text = _URL.sub("", "".join(b.text for b in prose if not b.is_link))
     if len(text) < 40 and _POINTER.search(text):
         return "only points elsewhere"

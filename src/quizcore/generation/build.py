@@ -17,7 +17,7 @@ from quizcore.generation.kind_cloze import cloze_questions
 from quizcore.generation.kind_definition import definition_questions
 from quizcore.generation.kind_numeric import numeric_questions
 from quizcore.generation.kind_odd import odd_one_out_questions
-from quizcore.generation.kind_section import section_questions
+from quizcore.generation.kind_section import section_questions, subject_words
 from quizcore.generation.quality import collapse_near_duplicates, problems
 from quizcore.generation.section_lists import Enumeration, enumeration_of
 from quizcore.generation.segment import Segmenter
@@ -123,7 +123,7 @@ def _section_candidates(
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
     yield from definition_questions(section, index, maker)
     yield from section_questions(section, siblings, cousins, index, segmenter, maker)
-    yield from cloze_questions(section, index, maker)
+    yield from cloze_questions(section, index, maker, subject_words(section.title, index, segmenter, shortest=2))
     yield from numeric_questions(section)
     if id(section) in enums:
         yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)

@@ -76,7 +76,18 @@ def _fair_blank(stem: str) -> bool:
     return len(_CONTENT.findall(stem.replace(BLANK, ""))) >= 10
 
 
-def cloze_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
+def _has_subject(stem: str, term: TermInfo, subject: set[str], context_terms: int) -> bool:
+    """The sentence says what it is about: the blank is the heading's subject, the subject is still there,
+    or at least two other known terms frame the blank."""
+    if not subject or any(n in subject for n in term.names) or context_terms >= 2:
+        return True
+    folded = stem.casefold()
+    return any(w.casefold() in folded for w in subject)
+
+
+def cloze_questions(
+    section: Section, index: TermIndex, maker: Maker, subject: set[str] | None = None
+) -> Iterator[Question]:
     """Up to two cloze questions from one section's key sentences: multiple choice, and (for bold key facts)
     short answer."""
     made = 0
@@ -89,14 +100,15 @@ def cloze_questions(section: Section, index: TermIndex, maker: Maker) -> Iterato
             if not term.from_glossary or _obvious(term, others, index):
                 continue
             stem_text = _blank(sentence, term)
-            if BLANK not in stem_text or not _fair_blank(stem_text):
+            if (
+                BLANK not in stem_text
+                or not _fair_blank(stem_text)
+                or not _has_subject(stem_text, term, subject or set(), len({o.name for o in others} - {term.name}))
+            ):
                 continue
             rng = maker.rng_for("cloze:" + sentence + term.name)
             in_sentence = {t.name for t in others}
-            tiers = [
-                [t.name for t in index.category_peers(term) if t.name not in in_sentence],
-                [t.name for t in index.head_noun_peers(term.name) if t.name not in in_sentence],
-            ]
+            tiers = [[t.name for t in index.category_peers(term) if t.name not in in_sentence]]
             wrong = pick_distractors(term.name, tiers, index, rng)
             if len(wrong) < 3:
                 continue

@@ -17,7 +17,32 @@ __all__ = ["definition_questions"]
 
 _DEF_LIMIT = 70
 _OPTION_LIMIT = 40
-_LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff]{2,12}[：:]")
+_LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff][\w\- ]{1,12}(?:[(（][^)）]{0,30}[)）])?\s*[：:]")
+#: 它 glued into a word ("其他的它方法"): a name was cut out of a longer word.
+_BROKEN_MASK = re.compile(r"它(?![的是在会可能将把被对与和中们也就都，。、；：,.;:\s]|$)")
+_SUFFIXES = ("模型", "算法", "方法", "初始化", "函数", "网络", "层")
+
+
+def _bare_forms(names: tuple[str, ...]) -> tuple[str, ...]:
+    """ "CBOW 模型" is also answered "CBOW": each name without a generic suffix."""
+    bare = []
+    for name in names:
+        for suffix in _SUFFIXES:
+            core = name[: -len(suffix)].strip() if name.endswith(suffix) else ""
+            if len(norm_key(core)) >= 2:
+                bare.append(core)
+    return tuple(bare)
+
+
+def _word_overlap(a: str, b: str) -> bool:
+    """The two texts share a content word (two or more characters of a Chinese run, or an English word)."""
+    words_a = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", a)}
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", a)
+    grams = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    folded = b.casefold()
+    return any(w in folded for w in words_a) or any(g in b for g in grams)
+
+
 _SEPARATORS = re.compile(r"[，,、；;]")
 
 
@@ -97,10 +122,12 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
     for group in _items(section):
         terms = [g.term for g in group]
         for item in group:
-            glossary = index.lookup(item.term)
+            known = index.lookup(item.term)
+            glossary = known if known is not None and known.from_glossary else None
             names = tuple(dict.fromkeys((item.term, *item.aliases, *(glossary.names if glossary else ()))))
+            names = tuple(dict.fromkeys((*names, *_bare_forms(names))))
             stem_def = _mask(item.definition, names)
-            if len(stem_def.replace("它", "")) < 8 or stem_def.count("它") > 1:
+            if len(stem_def.replace("它", "")) < 8 or stem_def.count("它") > 1 or _BROKEN_MASK.search(stem_def):
                 continue
             if any(norm_key(n) in norm_key(stem_def) for n in names if len(norm_key(n)) >= 2):
                 continue
@@ -113,7 +140,8 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
             in_stem = norm_key(stem_def)
             tiers = [[t for t in tier if norm_key(t) not in in_stem] for tier in (siblings, peers, heads)]
             wrong = pick_distractors(item.term, tiers, index, rng)
-            if len(wrong) >= 2:
+            trivial = _word_overlap(item.term, stem_def) and not any(_word_overlap(w, stem_def) for w in wrong)
+            if len(wrong) >= 2 and not trivial:
                 yield maker.mcq(
                     Kind.DEFINITION,
                     f"哪个术语符合这个描述：「{stem_def}」？",
@@ -125,6 +153,28 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                     explanation=explanation,
                     difficulty=2 if len(wrong) < 3 else 3 if siblings else 2,
                 )
+            others = [clause_cut(g.definition, _OPTION_LIMIT) for g in group if g is not item]
+            if len(others) >= 2:
+                correct = clause_cut(item.definition, _OPTION_LIMIT)
+                rng = maker.rng_for("def-meaning:" + item.term + item.definition)
+                wrong = pick_distractors(correct, [others], index, rng, terms=False)
+                if (
+                    len(wrong) >= 2
+                    and all(norm_key(item.term) not in norm_key(w) for w in [correct, *wrong])
+                    and not _gives_away(item.term, correct)
+                    and not (_word_overlap(item.term, correct) and not any(_word_overlap(item.term, w) for w in wrong))
+                ):
+                    yield maker.mcq(
+                        Kind.DEFINITION,
+                        f"「{item.term}」指的是哪一项？",
+                        correct,
+                        wrong,
+                        id_parts=(section.path_text, item.term, item.definition, "meaning"),
+                        topic=topic_of(section),
+                        source=source,
+                        explanation=explanation,
+                        difficulty=2,
+                    )
             if glossary is None:
                 continue  # the notes' own label, not a known term: fine as an option, unfair to type from memory
             yield Question(
@@ -138,24 +188,3 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                 source=source,
                 answers=names,
             )
-            others = [clause_cut(g.definition, _OPTION_LIMIT) for g in group if g is not item]
-            if len(others) >= 2:
-                correct = clause_cut(item.definition, _OPTION_LIMIT)
-                rng = maker.rng_for("def-meaning:" + item.term + item.definition)
-                wrong = pick_distractors(correct, [others], index, rng, terms=False)
-                if (
-                    len(wrong) >= 2
-                    and all(norm_key(item.term) not in norm_key(w) for w in [correct, *wrong])
-                    and not _gives_away(item.term, correct)
-                ):
-                    yield maker.mcq(
-                        Kind.DEFINITION,
-                        f"「{item.term}」指的是哪一项？",
-                        correct,
-                        wrong,
-                        id_parts=(section.path_text, item.term, item.definition, "meaning"),
-                        topic=topic_of(section),
-                        source=source,
-                        explanation=explanation,
-                        difficulty=2,
-                    )

@@ -21,7 +21,7 @@ _PER_SECTION = 2
 
 def _tolerance(value: float, unit: str, text: str) -> float:
     if unit in ("%", "％"):
-        return 0.5 if "." in text else 1.0
+        return min(0.5 if "." in text else 1.0, round(abs(value) * 0.05, 4))
     if "." in text:
         return round(abs(value) * 0.02, 6)
     return 0.0 if value < 100 else round(value * 0.02, 3)

@@ -34,8 +34,9 @@ def odd_one_out_questions(
 ) -> Iterator[Question]:
     """One odd-one-out question per enumeration that has a related list to borrow an outsider from."""
     members = enum.members
-    if len(members) < 3:
-        return
+    title = enum.section.title.strip()
+    if len(members) < 3 or len(title) <= 3:
+        return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
     member_keys = {norm_key(m) for m in members}
     outsiders = [
         m

@@ -14,7 +14,7 @@ from quizcore.generation.text import clause_cut, has_residue, leans_on_context, 
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
-__all__ = ["explanation_of", "section_questions", "summary_of"]
+__all__ = ["explanation_of", "section_questions", "subject_words", "summary_of"]
 
 _SUMMARY_LIMIT = 50
 _PUNCT = re.compile(r"[，。；！？,;!?：:]")
@@ -141,7 +141,7 @@ _QUESTION_WORDS = frozenset(
 )
 
 
-def _subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: int = 2) -> set[str]:
+def subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: int = 2) -> set[str]:
     """What the heading is about: its known terms (every alias), English words and Chinese content words
     of at least ``shortest`` characters (3 leaves out everyday words like 训练 and 数据)."""
     words = {n for _, _, t in index.find_in(title) for n in t.names if len(n) >= 2}
@@ -198,10 +198,11 @@ def _which_question(
     title = _clean_title(section.title)
     if len(title) > 40 or _CATCH_ALL.match(title):
         return
-    words = _subject_words(title, index, segmenter)
+    words = subject_words(title, index, segmenter)
     passage = _passage(section, words)
     if passage is None:
         return
+    asks = _reads_as_question(title)
     masked = passage
     for word in sorted(words, key=len, reverse=True):
         masked = re.sub(re.escape(word), "____", masked, flags=re.IGNORECASE)
@@ -217,7 +218,8 @@ def _which_question(
             and not _CATCH_ALL.match(other)
             and len(other) <= min(40, 1.5 * len(title) + 4)
             and len(title) <= 1.5 * len(other) + 4
-            and not _mentions(passage + title, _subject_words(other, index, segmenter, shortest=3))
+            and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
+            and _reads_as_question(other) == asks
         ]
         for circle in circles
     ]
@@ -227,7 +229,7 @@ def _which_question(
         return
     yield maker.mcq(
         Kind.SECTION,
-        f"下面这段话回答的是哪个问题？「{masked}」",
+        f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
         title,
         wrong,
         id_parts=(section.path_text, passage, "which"),

@@ -45,14 +45,17 @@ def strip_enumerator(text: str) -> str:
 #: Openings that lean on the sentence before (而, 所以, 这…) or on the layout (a label and a colon).
 _NEEDS_CONTEXT = re.compile(
     r"^(而|但|所以|因此|因而|于是|这|那|其|它|该|此|同理|此外|另外|然后|并且|要注意|注意|原因|适合|比如|例如|即|也|还|"
-    r"首先|其次|最后|其实|简单来讲|简单来说|很简单|我|我们|有一篇|具体|相关的|"
+    r"首先|其次|最后|其实|简单来讲|简单来说|很简单|我|我们|有一篇|具体|相关的|他们|她们|它们|他|她|至此|综上|总之|如上|以上|上述|"
     r"[^，。：:]{1,16}[：:])"
 )
 
 
+_BACK_REFERENCE = re.compile(r"也是这样|同上|如上所述|这样的|这里")
+
+
 def leans_on_context(sentence: str) -> bool:
-    """The sentence cannot stand alone: it continues the one before it, or follows a label and a colon."""
-    return bool(_NEEDS_CONTEXT.match(sentence))
+    """The sentence cannot stand alone: it continues the one before it, points back at it, or follows a label."""
+    return bool(_NEEDS_CONTEXT.match(sentence) or _BACK_REFERENCE.search(sentence))
 
 
 def has_residue(text: str) -> bool:

@@ -57,7 +57,7 @@ def test_every_question_from_any_notes_keeps_the_rules(sections: list[str], seed
 def test_the_generated_notes_do_yield_questions_of_several_kinds() -> None:
     text = (
         "# 主题\n\n## 归一化有哪些？\n\n- 批归一化：对一个批次内同一特征做归一化。\n- 层归一化：对单个样本的全部特征做归一化。\n"
-        "- 最大池化：取窗口内的最大值作为输出。\n\n**使用随机森林可以明显降低模型的方差，训练也更稳定。**\n\n"
+        "- 最大池化：取窗口内的最大值作为输出。\n\n## 随机森林为什么稳定？\n\n**使用随机森林可以明显降低模型的方差，训练也更稳定。**\n\n"
         "有放回抽样时约 36.8% 的样本不会被抽到。\n\n"
         "## 为什么要用激活函数？\n\n激活函数给网络带来非线性，没有它多层网络仍是线性变换。\n\n"
         "## 优化器怎么选？\n\n带动量的方法在平坦区域也能保持前进的速度，常作为默认选择。\n\n"

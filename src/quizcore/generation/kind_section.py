@@ -205,7 +205,11 @@ def _which_question(
     asks = _reads_as_question(title)
     masked = passage
     for word in sorted(words, key=len, reverse=True):
-        masked = re.sub(re.escape(word), "____", masked, flags=re.IGNORECASE)
+        pattern = re.escape(word)
+        if word.isascii():
+            pattern = rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])"  # PR is not inside FPR
+        masked = re.sub(pattern, "____", masked, flags=re.IGNORECASE)
+    masked = re.sub(r"(?:____\s*){2,}", "____", masked)
     if len(re.sub(r"____|\W", "", masked)) < 12:
         return
     tiers = [

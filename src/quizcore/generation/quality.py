@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -9,7 +10,7 @@ from rapidfuzz import fuzz
 
 from quizcore.generation.terms import TermIndex
 from quizcore.generation.text import has_residue, norm_key
-from quizcore.questions import Format, Question
+from quizcore.questions import Format, Kind, Question
 
 __all__ = ["collapse_near_duplicates", "problems"]
 
@@ -37,10 +38,28 @@ def _options_problem(q: Question, index: TermIndex) -> str | None:
     known = index.lookup(correct)
     if known is not None and any(len(norm_key(n)) >= 3 and norm_key(n) in stem for n in known.names):
         return "answer in stem"  # under another name ("conv_layer" for 卷积层)
+    others = [o for i, o in enumerate(options) if i != q.answer_index]
+    if (
+        q.kind is not Kind.ODD_ONE_OUT
+        and _shares_words(correct, q.stem)
+        and not any(_shares_words(o, q.stem) for o in others)
+    ):
+        return "trivial: only the answer echoes the stem"
     lengths = [len(o) for o in options]
     if max(lengths) > 3 * min(lengths) + 8:
         return "options of very different length"
     return None
+
+
+def _shares_words(option: str, stem: str) -> bool:
+    """The option and the stem share an English word or two Chinese characters in a row."""
+    stem_folded = stem.replace("____", " ").casefold()
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", option)}
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", option)
+    grams = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", stem_folded) for w in words) or any(
+        g in stem_folded for g in grams
+    )
 
 
 def problems(q: Question, index: TermIndex) -> str | None:
@@ -70,13 +89,20 @@ def collapse_near_duplicates(questions: Iterable[Question]) -> tuple[list[Questi
     kept: list[Question] = []
     seen_ids: set[str] = set()
     dropped = 0
+    cores: dict[str, list[str]] = defaultdict(list)
     for q in questions:
         bucket = buckets[(q.format.value, norm_key(q.correct_text)[:40])]
         stem = norm_key(q.stem)
-        if q.id in seen_ids or any(fuzz.ratio(stem, norm_key(other.stem)) >= _SAME_STEM for other in bucket):
+        core = norm_key(re.sub(r"____|「|」|填空.*?：|下面这段话.*?？", "", q.stem))
+        same_sentence = (
+            q.format is Format.MCQ and len(core) >= 12 and any(fuzz.ratio(core, c) >= 80 for c in cores[q.source.file])
+        )
+        if q.id in seen_ids or same_sentence or any(fuzz.ratio(stem, norm_key(o.stem)) >= _SAME_STEM for o in bucket):
             dropped += 1
             continue
         bucket.append(q)
         seen_ids.add(q.id)
+        if q.format is Format.MCQ:
+            cores[q.source.file].append(core)
         kept.append(q)
     return kept, dropped

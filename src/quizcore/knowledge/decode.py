@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
 __all__ = ["MAX_NOTE_BYTES", "DecodeError", "Decoded", "decode_note"]
+
+_RADICALS = re.compile("[\u2e80-\u2fdf]")
 
 #: Notes larger than this are read only up to here (a line boundary), with a warning.
 MAX_NOTE_BYTES = 4 * 1024 * 1024
@@ -105,4 +109,6 @@ def decode_note(data: bytes) -> Decoded:
     if "\x00" in text or _looks_binary(text[:8192].encode("utf-8", "replace")):
         raise DecodeError("binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Text copied out of PDFs carries Kangxi radicals (⽤⾃⽬) that look like, but are not, the usual characters.
+    text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return Decoded(text=text, encoding=encoding, truncated=truncated)

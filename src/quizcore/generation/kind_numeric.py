@@ -17,6 +17,8 @@ _NUMBER = re.compile(
     r"(?P<unit>%|％|倍|层|个|维|类|种|次|帧|张|步|万|亿|位|字节|像素|通道|秒|轮|(?:FPS|fps|MB|GB|ms|M|K)(?![A-Za-z0-9]))"
 )
 _PER_SECTION = 2
+#: Numbers in examples ("假设总共有4个分类") are made up for the example, not facts to remember.
+_EXAMPLE = re.compile(r"假设|例如|比如|举例|举个|例子")
 
 
 def _tolerance(value: float, unit: str, text: str) -> float:
@@ -36,7 +38,7 @@ def numeric_questions(section: Section) -> Iterator[Question]:
         for sentence in sentences(block.text):
             if made >= _PER_SECTION:
                 return
-            if has_residue(sentence) or not 10 <= len(sentence) <= 120:
+            if has_residue(sentence) or not 10 <= len(sentence) <= 120 or _EXAMPLE.search(sentence):
                 continue
             matches = list(_NUMBER.finditer(sentence))
             if not 1 <= len(matches) <= 2:

@@ -210,7 +210,7 @@ def _which_question(
             pattern = rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])"  # PR is not inside FPR
         masked = re.sub(pattern, "____", masked, flags=re.IGNORECASE)
     masked = re.sub(r"(?:____\s*){2,}", "____", masked)
-    if len(re.sub(r"____|\W", "", masked)) < 12:
+    if len(re.sub(r"____|\W", "", masked)) < 16:
         return
     tiers = [
         [

@@ -39,11 +39,7 @@ def _options_problem(q: Question, index: TermIndex) -> str | None:
     if known is not None and any(len(norm_key(n)) >= 3 and norm_key(n) in stem for n in known.names):
         return "answer in stem"  # under another name ("conv_layer" for 卷积层)
     others = [o for i, o in enumerate(options) if i != q.answer_index]
-    if (
-        q.kind is not Kind.ODD_ONE_OUT
-        and _shares_words(correct, q.stem)
-        and not any(_shares_words(o, q.stem) for o in others)
-    ):
+    if q.kind is not Kind.ODD_ONE_OUT and echoes_answer(correct, others, q.stem):
         return "trivial: only the answer echoes the stem"
     lengths = [len(o) for o in options]
     if max(lengths) > 3 * min(lengths) + 8:
@@ -51,15 +47,24 @@ def _options_problem(q: Question, index: TermIndex) -> str | None:
     return None
 
 
-def _shares_words(option: str, stem: str) -> bool:
-    """The option and the stem share an English word or two Chinese characters in a row."""
-    stem_folded = stem.replace("____", " ").casefold()
-    words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", option)}
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}", option)
-    grams = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
-    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", stem_folded) for w in words) or any(
-        g in stem_folded for g in grams
-    )
+def _grams(text: str) -> set[str]:
+    """English words and two-character runs of Chinese, case-folded: the pieces a reader recognises."""
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", text)}
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", text)
+    return words | {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+
+
+def _in_stem(piece: str, stem: str) -> bool:
+    if piece.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(piece)}(?![a-z])", stem) is not None
+    return piece in stem
+
+
+def echoes_answer(correct: str, others: list[str], stem: str) -> bool:
+    """A piece of the right answer shows in the stem and in no wrong option (众数 … 众数填充): a giveaway."""
+    folded = stem.replace("____", " ").casefold()
+    taken = set().union(*(_grams(o) for o in others)) if others else set()
+    return any(_in_stem(g, folded) for g in _grams(correct) - taken)
 
 
 def problems(q: Question, index: TermIndex) -> str | None:
@@ -78,6 +83,8 @@ def problems(q: Question, index: TermIndex) -> str | None:
         stem = norm_key(q.stem)
         if q.format is Format.SHORT and any(len(norm_key(a)) >= 2 and norm_key(a) in stem for a in q.answers):
             return "answer in stem"
+        if q.kind is Kind.DEFINITION and echoes_answer(q.answers[0], [], q.stem.split("：", 1)[-1]):
+            return "trivial: the description repeats the term"
     if q.format is Format.OPEN and (not q.points or len(q.points) < 2 or not 1 <= (q.min_points or 0) <= len(q.points)):
         return "too few key points"
     return None

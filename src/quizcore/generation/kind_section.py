@@ -71,7 +71,13 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
     seen: set[str] = set()
 
     def add(names: tuple[str, ...]) -> None:
-        names = tuple(dict.fromkeys(n for n in (tidy(x) for x in names) if n and not has_residue(n)))
+        names = tuple(
+            dict.fromkeys(
+                n
+                for n in (tidy(x) for x in names)
+                if n and not has_residue(n) and not _PUNCT.search(n) and len(n) <= 16
+            )
+        )
         if not names:
             return
         key = norm_key(names[0])
@@ -187,6 +193,21 @@ def _passage(section: Section, words: set[str]) -> str | None:
     return None
 
 
+def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
+    """Blank the subject's words where they stand as whole words of the passage (never 分类 inside 分类器).
+
+    English and multi-word names are blanked as whole words first; then every token of the
+    passage that equals a subject word.
+    """
+    masked = passage
+    for word in sorted((w for w in words if " " in w or w.isascii()), key=len, reverse=True):
+        pattern = rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])"  # PR is not inside FPR
+        masked = re.sub(pattern, "\x00", masked, flags=re.IGNORECASE)
+    folded = {w.casefold() for w in words}
+    masked = "".join("\x00" if t.casefold() in folded else t for t in segmenter.tokens(masked))
+    return re.sub(r"\x00(?:\s*\x00)*", "____", masked)
+
+
 def _which_question(
     section: Section, circles: list[list[Section]], index: TermIndex, segmenter: Segmenter, maker: Maker
 ) -> Iterator[Question]:
@@ -203,13 +224,7 @@ def _which_question(
     if passage is None:
         return
     asks = _reads_as_question(title)
-    masked = passage
-    for word in sorted(words, key=len, reverse=True):
-        pattern = re.escape(word)
-        if word.isascii():
-            pattern = rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])"  # PR is not inside FPR
-        masked = re.sub(pattern, "____", masked, flags=re.IGNORECASE)
-    masked = re.sub(r"(?:____\s*){2,}", "____", masked)
+    masked = _mask_words(passage, words, segmenter)
     if len(re.sub(r"____|\W", "", masked)) < 16:
         return
     tiers = [

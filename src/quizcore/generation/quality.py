@@ -109,7 +109,7 @@ def collapse_near_duplicates(questions: Iterable[Question]) -> tuple[list[Questi
             continue
         bucket.append(q)
         seen_ids.add(q.id)
-        if q.format is Format.MCQ:
+        if q.format in (Format.MCQ, Format.SHORT):
             cores[q.source.file].append(core)
         kept.append(q)
     return kept, dropped

@@ -33,7 +33,7 @@ def enumeration_of(section: Section) -> Enumeration | None:
             text = split_term(block.term)[0]
         else:
             text = tidy(block.text).rstrip("。.")
-        if not text or len(text) > _MEMBER_LIMIT or has_residue(text):
+        if not text or len(text) > _MEMBER_LIMIT or has_residue(text) or text.endswith(("？", "?", "呢", "吗")):
             return None
         members.append(text)
     if len(set(members)) < 3:

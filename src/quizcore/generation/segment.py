@@ -125,6 +125,10 @@ class Segmenter:
             self._ready = True
         return tokenizer
 
+    def tokens(self, text: str) -> list[str]:
+        """Every token of ``text`` in order, spaces included, so that joining them gives the text back."""
+        return list(self._load().cut(text))
+
     def words(self, text: str) -> list[str]:
         """The words of ``text``, field terms kept whole."""
         return [w for w in self._load().lcut(text) if w.strip()]

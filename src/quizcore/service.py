@@ -13,6 +13,7 @@ from quizcore.daily import top_topic
 from quizcore.events import Event
 from quizcore.members import Member
 from quizcore.questions import Bank, Kind
+from quizcore.spaced import ReviewCard, ReviewService, ReviewStatus
 from quizcore.storage import Database
 from quizcore.views import DailyView, Leaderboard, MemberStats, Period, ReportView, TopicInfo
 from quizcore.workflows.configs import ConfigWorkflow
@@ -53,6 +54,7 @@ class QuizService:
         self._quizzes = QuizWorkflow(ctx)
         self._standings = StandingsWorkflow(ctx)
         self._reports = ReportWorkflow(ctx)
+        self._reviews = ReviewService(bank, grader, database, clock)
 
     # -- config -----------------------------------------------------------------------------
 
@@ -244,3 +246,35 @@ class QuizService:
             UnknownQuestion: the question has no open report.
         """
         return await self._reports.clear(community, member, question_id, is_moderator=is_moderator)
+
+    # -- personal review (spaced repetition; see quizcore.spaced) ----------------------------
+
+    async def review_next(self, community: str, member: Member) -> ReviewCard | None:
+        """The member's next question to review privately (most overdue first, then a new one), or None."""
+        return await self._reviews.review_next(community, member)
+
+    async def answer_review(self, community: str, member: Member, question_id: str, reply: str) -> list[Event]:
+        """Grade a review answer and reschedule the question for the member: ``[ReviewJudged]`` (private).
+
+        Raises:
+            UnknownQuestion: no such question.
+            ReviewUnavailable: it is the open daily question or held back by a report.
+            NotDueYet: already reviewed and not due again yet.
+        """
+        return await self._reviews.answer_review(community, member, question_id, reply)
+
+    async def review_status(self, community: str, member_id: str) -> ReviewStatus:
+        """The member's review state: due now and today, learned, retention, streak, new-question limit, by topic."""
+        return await self._reviews.review_status(community, member_id)
+
+    async def set_review_limit(self, community: str, member: Member, limit: int) -> list[Event]:
+        """Set the member's daily limit of new review questions: ``[ReviewLimitChanged]``.
+
+        Raises:
+            InvalidConfig: the limit is out of range.
+        """
+        return await self._reviews.set_review_limit(community, member, limit)
+
+    async def members_with_reviews_due(self, community: str, member_ids: list[str], now: datetime | None = None) -> int:
+        """How many of these members have reviews due (the daily reveal mentions it, without pinging anyone)."""
+        return await self._reviews.members_with_reviews_due(community, member_ids, now)

@@ -15,6 +15,7 @@ from quizcore.leaderboards import period_keys
 from quizcore.members import Member
 from quizcore.questions import Question
 from quizcore.scoring import Award, daily_awards
+from quizcore.spaced.recording import record_graded_answer
 from quizcore.storage import UnitOfWork
 from quizcore.storage.repositories.ledger import LedgerEntry
 from quizcore.views import DailyView
@@ -130,6 +131,7 @@ class DailyWorkflow:
             await uow.ledger.append(community, now, entries, period_keys(now, config.tz))
             await self.ctx.remember_name(uow, community, member)
             current, best = await uow.streaks.record(community, member.id, row.id, row.previous_id, verdict.correct)
+            await record_graded_answer(uow, community, member.id, question.id, verdict.correct, now, mode="daily")
             await uow.commit()
         return _verdict_events(community, row.channel, member, question.id, verdict, awards, (current, best))
 

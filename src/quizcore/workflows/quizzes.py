@@ -25,6 +25,7 @@ from quizcore.leaderboards import period_keys
 from quizcore.members import Member
 from quizcore.questions import Format, Kind, Question, UnknownQuestion
 from quizcore.sessions import Attempt, QuizSession, Step
+from quizcore.spaced.recording import record_graded_answer
 from quizcore.storage import UnitOfWork
 from quizcore.storage.repositories.ledger import LedgerEntry
 from quizcore.storage.repositories.sessions import StoredSession
@@ -204,6 +205,9 @@ class QuizWorkflow:
         config = await self.ctx.config(uow, community)
         await uow.ledger.append(community, attempt.at, entries, period_keys(attempt.at, config.tz))
         await self.ctx.remember_name(uow, community, attempt.member)
+        await record_graded_answer(
+            uow, community, attempt.member.id, attempt.question.id, attempt.verdict.correct, attempt.at, mode="quiz"
+        )
 
 
 def _id(question: Question) -> str:

@@ -100,7 +100,9 @@ async def test_a_question_nobody_answers_times_out_on_the_tick_and_the_next_one_
 async def test_a_stale_button_of_an_earlier_question_never_answers_the_current_one(world: World) -> None:
     import copy
 
-    await world.fake.slash(world.ada, world.channel, "quiz start", count=2)
+    # "m" matches exactly the two multiple-choice topics (Alpha > Numbers, Gamma > Colours), so both
+    # questions have option buttons whatever order they are drawn in.
+    await world.fake.slash(world.ada, world.channel, "quiz start", topic="m", count=2)
     first = await _question_message(world)
     stale = copy.deepcopy(first)  # a client that still shows the old buttons (e.g. after a restart)
     world.clock.advance(61)

@@ -82,10 +82,53 @@ _CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "daily.first_solver": ("最先答对：{name}", "First to solve it: {name}"),
     "daily.distribution": ("各选项：{distribution}", "Choices: {distribution}"),
     "daily.off": ("每日一题已关闭", "The daily question is off"),
+    "daily.reviews_due": (
+        "{count} 位答题者有待复习的题目，输入 /review 开始",
+        "{count} of today's answerers have reviews due — /review",
+    ),
     "streak.extended": (
         "{name} 连续答题 {current} 天（最佳 {best} 天）",
         "{name}'s daily streak: {current} (best {best})",
     ),
+    # --- personal review (spaced repetition) ---------------------------------------------------
+    "review.title": ("复习 · {name}", "Review · {name}"),
+    "review.new": ("新题", "new question"),
+    "review.due_since": ("{since} 起待复习", "due since {since}"),
+    "review.due_count": ("现在待复习 {count} 题", "{count} due now"),
+    "review.new_left": ("今天还可以学 {count} 道新题", "{count} new left today"),
+    "review.how_to_answer": ("用 /review answer:<答案> 作答", "Answer with /review answer:<reply>"),
+    "review.none": ("{name}，现在没有要复习的题目", "Nothing to review right now, {name}"),
+    "review.next_at": ("下一道题 {when} 到期", "The next one falls due {when}"),
+    "review.pick_first": ("先输入 /review 查看要复习的题目", "Type /review first to see the question to review"),
+    "review.correct": ("{name}：✓ 正确", "{name}: ✓ correct"),
+    "review.partial": ("{name}：◐ 部分正确", "{name}: ◐ partly right"),
+    "review.wrong": ("{name}：✗ 错误", "{name}: ✗ wrong"),
+    "review.next_due": ("这道题下次复习：{when}（{interval}后）", "This question comes back {when} (in {interval})"),
+    "review.due_left": ("还有 {count} 题待复习，输入 /review 继续", "{count} more due — /review for the next"),
+    "review.all_done": ("现在没有别的待复习题目了", "Nothing else is due now"),
+    "review.streak": ("复习连续 {current} 天（最佳 {best} 天）", "Review streak: {current} (best {best})"),
+    "review.status_title": ("{name} 的复习", "Review status for {name}"),
+    "review.status_counts": (
+        "现在待复习 {due_now} 题，今天到期共 {due_today} 题；已掌握 {learned}/{cards} 题",
+        "Due now {due_now}, due today {due_today}; learned {learned} of {cards}",
+    ),
+    "review.retention": (
+        "记忆保持率 {retention}（共 {reviews} 次作答）",
+        "Retention {retention} (graded answers: {reviews})",
+    ),
+    "review.status_empty": (
+        "{name} 还没有要复习的题目：回答每日一题，或输入 /review 开始",
+        "{name} has nothing to review yet: answer the daily question, or start with /review",
+    ),
+    "review.limit_line": (
+        "新题上限：每天 {limit} 道，今天已学 {today} 道，还剩 {left} 道",
+        "New questions: {limit} a day, {today} started today, {left} left",
+    ),
+    "review.limit_set": ("{name} 每天的新题上限改为 {limit} 道", "{name}: new questions per day set to {limit}"),
+    "review.interval.minutes": ("{n} 分钟", "{n} min"),
+    "review.interval.hours": ("{n} 小时", "{n} h"),
+    "review.interval.day": ("1 天", "1 day"),
+    "review.interval.days": ("{n} 天", "{n} days"),
     # --- configuration -------------------------------------------------------------------------
     "config.changed": ("{name} 更新了设置：{changes}", "{name} changed the settings: {changes}"),
     "config.summary": (
@@ -114,6 +157,10 @@ _CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "column.answered": ("作答", "Answered"),
     "column.accuracy": ("正确率", "Accuracy"),
     "column.topic": ("主题", "Topic"),
+    "column.cards": ("题数", "Cards"),
+    "column.due": ("待复习", "Due"),
+    "column.learned": ("已掌握", "Learned"),
+    "column.retention": ("保持率", "Retention"),
     "column.questions": ("题数", "Questions"),
     "stats.title": ("{name} 的统计", "Stats for {name}"),
     "stats.streak": ("连续答题：{current} 天（最佳 {best} 天）", "Daily streak: {current} (best {best})"),
@@ -157,6 +204,14 @@ _CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "help.report": ("反馈一道有问题的题目", "report a wrong or unclear question"),
     "help.reports": ("待处理的反馈（管理员）", "open reports (moderators)"),
     "help.reports clear": ("处理完一道题的反馈（管理员）", "clear a question's reports (moderators)"),
+    "help.review": (
+        "私下复习：查看下一道到期的题，用 answer: 作答，用 limit: 设每天新题上限",
+        "review privately: your next due question; answer: answers it, limit: sets new questions a day",
+    ),
+    "help.review status": (
+        "你的复习：待复习、已掌握、保持率、各主题、连续天数",
+        "your review: due, learned, retention, by topic, streak",
+    ),
     "help.help": ("命令列表", "this list"),
     "help.as": (
         "换一个人发言；加 mod 设为管理员（控制台专用）",
@@ -190,6 +245,11 @@ _CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "No such question (each question shows its id under it)",
     ),
     "error.NoMoreHints": ("这道题没有更多提示了", "No more hints for this question"),
+    "error.ReviewUnavailable": (
+        "这道题现在不能复习（它是开放中的每日一题，或正被反馈）",
+        "This question cannot be reviewed now (it is the open daily question, or reported)",
+    ),
+    "error.NotDueYet": ("这道题已经复习过了，{due} 再来", "You already reviewed this question; it comes back {due}"),
 }
 
 
@@ -247,15 +307,16 @@ def t(key: str, locale: str = DEFAULT_LOCALE, /, **fields: Any) -> str:
     return _FORMATTER.vformat(template, (), _Fields(fields))
 
 
-def error_text(error: BaseException, locale: str = DEFAULT_LOCALE) -> str:
+def error_text(error: BaseException, locale: str = DEFAULT_LOCALE, **shown: Any) -> str:
     """One line explaining a domain error to a user, in ``locale``.
 
     Looks up ``error.<ClassName>`` along the exception's class hierarchy and fills
     the template from the exception's attributes, its own message (``{message}``), and
     ``{detail}``: that message after a colon when it says more than the class's default.
+    ``shown`` replaces attributes as the adapter shows them (a time in the reader's timezone).
     """
     message = str(error.args[0]) if error.args else str(error)
-    fields: dict[str, Any] = {**_public_attributes(error), "message": message, "detail": ""}
+    fields: dict[str, Any] = {**_public_attributes(error), "message": message, "detail": "", **shown}
     default = str(getattr(type(error), "default_message", message))
     if message and not message.casefold().startswith(default.casefold()):
         # The engine said something more specific than the class does ("unknown kind 'mcq'").

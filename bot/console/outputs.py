@@ -9,14 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from quizcore.config import CommunityConfig
 from quizcore.errors import QuizError
 from quizcore.events import Event
+from quizcore.questions import Question
+from quizcore.spaced import ReviewCard, ReviewStatus
 from quizcore.views import DailyView, Leaderboard, MemberStats, ReportView, TopicInfo
 
-__all__ = ["Failure", "Help", "Notice", "Output", "Reports", "Settings", "Topics", "Usage"]
+__all__ = [
+    "Failure",
+    "Help",
+    "Notice",
+    "Output",
+    "Reports",
+    "ReviewAnswer",
+    "ReviewShown",
+    "ReviewState",
+    "Settings",
+    "Topics",
+    "Usage",
+]
 
 
 @dataclass(frozen=True)
@@ -71,4 +86,50 @@ class Settings:
     config: CommunityConfig
 
 
-Output = Event | DailyView | Leaderboard | MemberStats | Notice | Failure | Usage | Help | Topics | Reports | Settings
+@dataclass(frozen=True)
+class ReviewShown:
+    """The speaker's next review question, for their eyes only (``card`` None: nothing is due).
+
+    Attributes:
+        name: who asked (the only one meant to read it).
+        card: the question to review, or None.
+        next_due: when nothing is due, when the next question falls due (None if none will).
+    """
+
+    name: str
+    card: ReviewCard | None
+    next_due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The speaker's review status, for their eyes only."""
+
+    name: str
+    status: ReviewStatus
+
+
+@dataclass(frozen=True)
+class ReviewAnswer:
+    """The answer of a question the speaker just missed in review (private, like the verdict)."""
+
+    name: str
+    question: Question
+
+
+Output = (
+    Event
+    | DailyView
+    | Leaderboard
+    | MemberStats
+    | Notice
+    | Failure
+    | Usage
+    | Help
+    | Topics
+    | Reports
+    | Settings
+    | ReviewShown
+    | ReviewState
+    | ReviewAnswer
+)

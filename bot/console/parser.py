@@ -60,6 +60,8 @@ _SPECS = (
     CommandSpec("leaderboard", "/leaderboard [period:today|week|month|all]", ("period",), (), "period"),
     CommandSpec("stats", "/stats [member:NAME]", ("member",), (), "member", ("member",)),
     CommandSpec("topics", "/topics"),
+    CommandSpec("review", "/review [answer:…] [limit:N]", ("answer", "limit"), (), "answer", ("answer",)),
+    CommandSpec("review status", "/review status"),
     CommandSpec("report", "/report id:… reason:…", ("id", "reason"), ("id",), "id", ("reason",)),
     CommandSpec("reports", "/reports"),
     CommandSpec("reports clear", "/reports clear id:…", ("id",), ("id",), "id"),

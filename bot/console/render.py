@@ -7,7 +7,7 @@ Nothing here calls the engine; :class:`Renderer` maps one output to rich rendera
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from rich import box
@@ -15,10 +15,23 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bot.console.outputs import Failure, Help, Notice, Output, Reports, Settings, Topics, Usage
+from bot.console.outputs import (
+    Failure,
+    Help,
+    Notice,
+    Output,
+    Reports,
+    ReviewAnswer,
+    ReviewShown,
+    ReviewState,
+    Settings,
+    Topics,
+    Usage,
+)
 from bot.console.parser import COMMANDS
 from bot.texts import Locale, error_text, t
 from quizcore.config import CommunityConfig
+from quizcore.errors import QuizError
 from quizcore.events import (
     AnswerJudged,
     ConfigChanged,
@@ -34,9 +47,10 @@ from quizcore.events import (
     StreakExtended,
 )
 from quizcore.questions import Format, Question
+from quizcore.spaced import NotDueYet, ReviewJudged, ReviewLimitChanged
 from quizcore.views import DailyView, Leaderboard, MemberStats
 
-__all__ = ["Renderer", "letter"]
+__all__ = ["Renderer", "interval_text", "letter"]
 
 Renderables = list[RenderableType]
 
@@ -80,7 +94,12 @@ class Renderer:
             Topics: self._topics,
             Reports: self._reports,
             Notice: self._notice,
-            Failure: lambda f: [Text(error_text(f.error, self.locale), style="red")],
+            ReviewShown: self._review_shown,
+            ReviewJudged: self._review_judged,
+            ReviewAnswer: lambda a: self._reveal(a.question),
+            ReviewState: self._review_state,
+            ReviewLimitChanged: self._review_limit,
+            Failure: lambda f: [Text(self._error(f.error), style="red")],
             Usage: self._usage,
             Help: self._help,
         }
@@ -98,6 +117,17 @@ class Renderer:
 
     def _time(self, when: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
         return when.astimezone(self.tz).strftime(fmt)
+
+    def _private(self, line: Text, name: str) -> Text:
+        """``line`` marked as meant for ``name`` only (the console is one room everyone reads)."""
+        space = "" if self.locale == "zh-CN" else " "  # the Chinese text opens with a full-width bracket
+        line.append(space + self._t("answer.private", name=name), style="dim")
+        return line
+
+    def _error(self, error: QuizError) -> str:
+        if isinstance(error, NotDueYet):
+            return error_text(error, self.locale, due=self._time(error.due))
+        return error_text(error, self.locale)
 
     # -- questions --------------------------------------------------------------------------
 
@@ -154,8 +184,7 @@ class Renderer:
             key, style = "answer.wrong", "red"
         line = Text(self._t(key, name=e.member.name, points=e.points), style=style)
         if e.private_to is not None:
-            space = "" if self.locale == "zh-CN" else " "  # the Chinese text opens with a full-width bracket
-            line.append(space + self._t("answer.private", name=e.member.name), style="dim")
+            self._private(line, e.member.name)
         lines: Renderables = [line]
         if verdict.feedback:
             lines.append(Text("  " + self._t("answer.feedback", feedback=verdict.feedback), style="dim"))
@@ -217,10 +246,81 @@ class Renderer:
             lines.append(Text(self._t("daily.distribution", distribution=shares)))
         if e.first_solver is not None:
             lines.append(Text(self._t("daily.first_solver", name=e.first_solver.name)))
+        if e.reviews_due:
+            lines.append(Text(self._t("daily.reviews_due", count=e.reviews_due), style="magenta"))
         return lines
 
     def _streak(self, e: StreakExtended) -> Renderables:
         return [Text(self._t("streak.extended", name=e.member.name, current=e.current, best=e.best), style="green")]
+
+    # -- personal review --------------------------------------------------------------------
+
+    def _review_shown(self, r: ReviewShown) -> Renderables:
+        card = r.card
+        if card is None:
+            lines: Renderables = [self._private(Text(self._t("review.none", name=r.name)), r.name)]
+            if r.next_due is not None:
+                lines.append(Text(self._t("review.next_at", when=self._time(r.next_due)), style="dim"))
+            return lines
+        if card.is_new:
+            state = f"{self._t('review.new')} · {self._t('review.new_left', count=card.new_left)}"
+        else:
+            since = self._time(card.due_at) if card.due_at else "-"
+            state = f"{self._t('review.due_since', since=since)} · {self._t('review.due_count', count=card.due_count)}"
+        title = Text(f"── {self._t('review.title', name=r.name)} ──", style="bold magenta")
+        return [
+            self._private(title, r.name),
+            *self._question_body(card.question),
+            Text(f"{state} · {self._t('review.how_to_answer')}", style="dim"),
+            Text(f"id {card.question.id}", style="dim"),
+        ]
+
+    def _review_judged(self, e: ReviewJudged) -> Renderables:
+        verdict = e.verdict
+        if verdict.correct:
+            key, style = "review.correct", "bold green"
+        elif verdict.score > 0:
+            key, style = "review.partial", "yellow"
+        else:
+            key, style = "review.wrong", "red"
+        lines: Renderables = [self._private(Text(self._t(key, name=e.member.name), style=style), e.member.name)]
+        if verdict.feedback:
+            lines.append(Text("  " + self._t("answer.feedback", feedback=verdict.feedback), style="dim"))
+        when, interval = self._time(e.next_due), interval_text(e.interval, self.locale)
+        lines.append(Text("  " + self._t("review.next_due", when=when, interval=interval)))
+        left = self._t("review.due_left", count=e.due_left) if e.due_left else self._t("review.all_done")
+        lines.append(Text("  " + left, style="dim"))
+        lines.append(Text("  " + self._t("review.streak", current=e.streak, best=e.best_streak), style="dim"))
+        return lines
+
+    def _review_state(self, r: ReviewState) -> Renderables:
+        s = r.status
+        limit = Text(self._t("review.limit_line", limit=s.new_limit, today=s.new_today, left=s.new_left), "dim")
+        if not s.cards:
+            return [self._private(Text(self._t("review.status_empty", name=r.name)), r.name), limit]
+        lines: Renderables = [
+            self._private(Text(self._t("review.status_title", name=r.name), style="bold"), r.name),
+            Text(
+                self._t(
+                    "review.status_counts", due_now=s.due_now, due_today=s.due_today, learned=s.learned, cards=s.cards
+                )
+            ),
+        ]
+        if s.retention is not None:
+            lines.append(Text(self._t("review.retention", retention=f"{s.retention:.0%}", reviews=s.reviews)))
+        if s.next_due is not None:
+            lines.append(Text(self._t("review.next_at", when=self._time(s.next_due))))
+        lines += [limit, Text(self._t("review.streak", current=s.streak, best=s.best_streak), style="dim")]
+        table = self._table("", ("topic", "cards", "due", "learned", "retention"))
+        for topic in s.by_topic:
+            retention = f"{topic.retention:.0%}" if topic.retention is not None else "-"
+            table.add_row(topic.topic, str(topic.cards), str(topic.due_now), str(topic.learned), retention)
+        lines.append(table)
+        return lines
+
+    def _review_limit(self, e: ReviewLimitChanged) -> Renderables:
+        line = Text(self._t("review.limit_set", name=e.member.name, limit=e.new_limit))
+        return [self._private(line, e.member.name)]
 
     # -- reports and settings ---------------------------------------------------------------
 
@@ -348,6 +448,17 @@ _FIELD_NAMES = {
     "channel_id": "channel",
     "enabled": "on/off",
 }
+
+
+def interval_text(interval: timedelta, locale: Locale) -> str:
+    """How long ``interval`` is, in round minutes, hours (under a day) or days."""
+    seconds = interval.total_seconds()
+    if seconds < 3600:
+        return t("review.interval.minutes", locale, n=max(1, round(seconds / 60)))
+    if seconds < 86400 - 1800:
+        return t("review.interval.hours", locale, n=round(seconds / 3600))
+    days = round(seconds / 86400)
+    return t("review.interval.day", locale) if days == 1 else t("review.interval.days", locale, n=days)
 
 
 def _minutes_text(minutes: int) -> str:

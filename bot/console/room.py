@@ -13,12 +13,25 @@ from datetime import datetime, timedelta
 from typing import Any, cast, get_args
 
 from bot.console.clock import ClockError, ConsoleClock, next_post_time, next_stop, parse_clock_target
-from bot.console.outputs import Failure, Help, Notice, Output, Reports, Settings, Topics, Usage
+from bot.console.outputs import (
+    Failure,
+    Help,
+    Notice,
+    Output,
+    Reports,
+    ReviewAnswer,
+    ReviewShown,
+    ReviewState,
+    Settings,
+    Topics,
+    Usage,
+)
 from bot.console.parser import COMMANDS, Chat, Command, UsageError, parse_line
 from bot.console.people import People
 from quizcore.errors import NoQuizRunning, QuizError
 from quizcore.events import Event, QuestionAsked, QuizEnded
 from quizcore.service import QuizService
+from quizcore.spaced import ReviewJudged
 from quizcore.views import Period
 
 __all__ = ["CHANNEL", "COMMUNITY", "TICK_STEP", "Room"]
@@ -51,6 +64,8 @@ class Room:
         self.people = people or People()
         self.finished = False
         self._quiz_deadline: datetime | None = None
+        # The review question each member was last shown: "/review answer:B" answers it.
+        self._reviewing: dict[str, str] = {}
         self._handlers: dict[str, Handler] = {
             "quiz start": self._quiz_start,
             "quiz stop": self._quiz_stop,
@@ -63,6 +78,8 @@ class Room:
             "leaderboard": self._leaderboard,
             "stats": self._stats,
             "topics": self._topics,
+            "review": self._review,
+            "review status": self._review_status,
             "report": self._report,
             "reports": self._reports,
             "reports clear": self._reports_clear,
@@ -223,6 +240,52 @@ class Room:
     async def _reports_clear(self, cmd: Command) -> list[Output]:
         speaker, mod = self.people.speaker, self.people.is_moderator()
         return list(await self.service.clear_report(COMMUNITY, speaker, cmd.options["id"], is_moderator=mod))
+
+    # -- personal review --------------------------------------------------------------------
+
+    async def _review(self, cmd: Command) -> list[Output]:
+        if "limit" in cmd.options:
+            return await self._review_limit(cmd)
+        reply = cmd.options.get("answer")
+        if reply:
+            return await self._review_answer(reply)
+        speaker = self.people.speaker
+        card = await self.service.review_next(COMMUNITY, speaker)
+        if card is None:
+            self._reviewing.pop(speaker.id, None)
+            status = await self.service.review_status(COMMUNITY, speaker.id)
+            return [ReviewShown(self.people.current, None, status.next_due)]
+        self._reviewing[speaker.id] = card.question.id
+        return [ReviewShown(self.people.current, card)]
+
+    async def _review_answer(self, reply: str) -> list[Output]:
+        speaker = self.people.speaker
+        # Answered or refused, the card shown is used up: "/review" shows the next one.
+        question_id = self._reviewing.pop(speaker.id, None)
+        if question_id is None:
+            return [Notice("review.pick_first")]
+        events = await self.service.answer_review(COMMUNITY, speaker, question_id, reply)
+        outputs: list[Output] = list(events)
+        missed = any(isinstance(e, ReviewJudged) and not e.verdict.correct for e in events)
+        question = self.service.bank.get(question_id)
+        if missed and question is not None:
+            # A review is private, so a miss can show the answer at once.
+            outputs.append(ReviewAnswer(self.people.current, question))
+        return outputs
+
+    async def _review_limit(self, cmd: Command) -> list[Output]:
+        if cmd.options.get("answer"):
+            raise UsageError("usage.unknown_option", cmd.spec.usage, option="answer:")
+        raw = cmd.options["limit"]
+        try:
+            limit = int(raw)
+        except ValueError:
+            raise UsageError("usage.bad_value", cmd.spec.usage, option="limit:", value=raw) from None
+        return list(await self.service.set_review_limit(COMMUNITY, self.people.speaker, limit))
+
+    async def _review_status(self, cmd: Command) -> list[Output]:
+        status = await self.service.review_status(COMMUNITY, self.people.speaker.id)
+        return [ReviewState(self.people.current, status)]
 
     # -- the console's own commands ---------------------------------------------------------
 

@@ -9,18 +9,20 @@ from typing import Any
 
 import discord
 
+from bot.discord import reviews
 from bot.discord.delivery import Delivery, Responder
 from bot.discord.refs import channel_ref, community_ref, member_of
 from bot.discord.render import Outgoing
 from bot.discord.strings import ui
-from bot.discord.views import DAILY
+from bot.discord.views import DAILY, REVIEW
 from bot.texts import error_text
 from quizcore.errors import QuizError
 from quizcore.events import Event
 from quizcore.members import Member
 from quizcore.service import QuizService
+from quizcore.spaced import NotDueYet, ReviewJudged
 
-__all__ = ["Caller", "answer", "run", "show"]
+__all__ = ["Caller", "answer", "error_line", "review_answer", "review_next", "run", "show"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,13 @@ class Caller:
         )
 
 
+def error_line(error: QuizError, locale: str) -> str:
+    """The domain error as one line in ``locale``; a time in it renders in the reader's own timezone."""
+    if isinstance(error, NotDueYet):
+        return error_text(error, locale, due=discord.utils.format_dt(error.due, "f"))
+    return error_text(error, locale)
+
+
 async def run(
     interaction: discord.Interaction[Any],
     delivery: Delivery,
@@ -60,7 +69,7 @@ async def run(
     try:
         events = await call(Caller.of(interaction))
     except QuizError as error:
-        await responder.fail(error_text(error, responder.locale))
+        await responder.fail(error_line(error, responder.locale))
         return
     except Exception:
         log.exception("interaction %s failed", interaction.id)
@@ -78,7 +87,10 @@ async def answer(
     question_id: str,
     reply: str,
 ) -> None:
-    """Submit a button's or modal's answer: to the daily question, or to the quiz of the channel."""
+    """Submit a button's or modal's answer: to the daily question, a review question, or the channel's quiz."""
+    if scope == REVIEW:
+        await review_answer(interaction, delivery, service, question_id, reply)
+        return
 
     async def call(caller: Caller) -> list[Event]:
         if scope == DAILY:
@@ -104,7 +116,7 @@ async def show(
         locale = await delivery.community_locale(caller.community) if public else responder.locale
         out = await build(caller, locale)
     except QuizError as error:
-        await responder.fail(error_text(error, responder.locale))
+        await responder.fail(error_line(error, responder.locale))
         return
     except Exception:
         log.exception("interaction %s failed", interaction.id)
@@ -114,3 +126,27 @@ async def show(
         await responder.fill_public(out)
     else:
         await responder.send_private(out)
+
+
+async def review_next(interaction: discord.Interaction[Any], delivery: Delivery, service: QuizService) -> None:
+    """Show the member their next question to review, ephemeral, with its answer buttons."""
+
+    async def build(c: Caller, locale: str) -> Outgoing:
+        card = await service.review_next(c.community, c.member)
+        next_due = None if card is not None else (await service.review_status(c.community, c.member.id)).next_due
+        return reviews.card(card, locale, name=c.member.name, next_due=next_due)
+
+    await show(interaction, delivery, build, public=False)
+
+
+async def review_answer(
+    interaction: discord.Interaction[Any], delivery: Delivery, service: QuizService, question_id: str, reply: str
+) -> None:
+    """Grade a review answer; the verdict (with the answer after a miss) is ephemeral."""
+
+    async def build(c: Caller, locale: str) -> Outgoing:
+        events = await service.answer_review(c.community, c.member, question_id, reply)
+        judged = next(e for e in events if isinstance(e, ReviewJudged))
+        return reviews.verdict(judged, service.bank.get(question_id), locale)
+
+    await show(interaction, delivery, build, public=False)

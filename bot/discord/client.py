@@ -15,7 +15,7 @@ from bot.discord.delivery import Delivery
 from bot.discord.settings import DiscordSettings
 from bot.discord.strings import ui
 from bot.discord.translator import QuizTranslator
-from bot.discord.views import AnswerButton, OptionButton
+from bot.discord.views import AnswerButton, NextReviewButton, OptionButton
 from bot.texts import normalize_locale
 from quizcore.events import Event
 from quizcore.scheduler import QuizScheduler
@@ -98,7 +98,7 @@ class QuizBot(commands.Bot):
         await self.tree.set_translator(QuizTranslator())
         install(self.tree, self.service, self.delivery)
         # Buttons posted before a restart still work: discord.py matches their custom_id to these templates.
-        self.add_dynamic_items(OptionButton, AnswerButton)
+        self.add_dynamic_items(OptionButton, AnswerButton, NextReviewButton)
         if self.tick_seconds is not None:
             # Post jobs are rebuilt from the database, and one tick right away catches up on posts
             # missed while the bot was down (within the grace).
@@ -120,6 +120,10 @@ class QuizBot(commands.Bot):
     async def answer(self, interaction: discord.Interaction[Any], scope: str, question_id: str, reply: str) -> None:
         """Submit an answer from a button or the answer modal (see :class:`bot.discord.views.Answerer`)."""
         await actions.answer(interaction, self.delivery, self.service, scope, question_id, reply)
+
+    async def next_review(self, interaction: discord.Interaction[Any]) -> None:
+        """Show the member's next review question (the "Next" button under a review verdict)."""
+        await actions.review_next(interaction, self.delivery, self.service)
 
 
 class ShardedQuizBot(QuizBot, commands.AutoShardedBot):

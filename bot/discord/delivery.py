@@ -8,7 +8,9 @@ Discord quirks shape this module:
   defer's visibility, whatever flags it carries; so a handler defers ephemerally when its
   answer is private, and publicly only when its first message is public;
 * ephemeral messages belong to the interaction token (15 minutes) and cannot carry buttons
-  that must outlive it, so questions with buttons are always public channel messages.
+  that must outlive it, so the channel's questions are public messages; a member's own review
+  question is ephemeral, and its buttons keep working only because they are dynamic items the
+  bot matches by custom_id, whatever became of the message's view.
 """
 
 from __future__ import annotations

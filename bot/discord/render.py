@@ -36,8 +36,9 @@ from quizcore.events import (
     StreakExtended,
 )
 from quizcore.questions import Format, Question
+from quizcore.spaced import ReviewLimitChanged
 
-__all__ = ["Outgoing", "question_embed", "render"]
+__all__ = ["Outgoing", "answer_fields", "question_embed", "render"]
 
 # Colours only help scanning a busy channel: blue asks, green reveals, grey is bookkeeping.
 ASK, REVEAL, NOTE = discord.Colour.blurple(), discord.Colour.green(), discord.Colour.light_grey()
@@ -59,12 +60,17 @@ class Outgoing:
     channel: str | None = None
     asks: str | None = None
     closes: str | None = None
+    timeout: float | None = None
 
     def view(self) -> discord.ui.View | None:
-        """The buttons as a view; ``timeout=None`` because the buttons must work for days."""
+        """The buttons as a view; ``timeout`` None (the default) because channel buttons must work for days.
+
+        An ephemeral message sets a timeout: its token lasts 15 minutes, so keeping its view in memory
+        longer only leaks. Its buttons still work afterwards, being dynamic items matched by custom_id.
+        """
         if not self.items:
             return None
-        view = discord.ui.View(timeout=None)
+        view = discord.ui.View(timeout=self.timeout)
         for item in self.items:
             view.add_item(item)
         return view
@@ -92,7 +98,8 @@ def question_embed(question: Question, title: str, footer_lines: list[str]) -> d
     return embed
 
 
-def _answer_fields(embed: discord.Embed, question: Question, locale: str) -> None:
+def answer_fields(embed: discord.Embed, question: Question, locale: str) -> None:
+    """Add the answer, explanation and source of ``question`` to ``embed`` as fields."""
     answer = question.correct_text
     if question.format is Format.MCQ and question.answer_index is not None:
         answer = f"{LETTERS[question.answer_index]}. {answer}"
@@ -153,7 +160,7 @@ def _question_closed(e: QuestionClosed, locale: str) -> Outgoing:
     title = t("closed.title", locale, number=e.number, total=e.total, reason=reason)
     embed = discord.Embed(title=cut(title, safety.EMBED_TITLE), colour=REVEAL)
     embed.description = clean(e.question.stem, safety.EMBED_DESCRIPTION)
-    _answer_fields(embed, e.question, locale)
+    answer_fields(embed, e.question, locale)
     winners = t("closed.winners", locale, names=_names(e.winners)) if e.winners else t("closed.no_winner", locale)
     embed.set_footer(text=cut(winners, safety.EMBED_FOOTER))
     return Outgoing(embed=embed, channel=e.channel, closes=f"{e.session_id}:{e.question.id}")
@@ -188,12 +195,15 @@ def _daily_revealed(e: DailyRevealed, locale: str) -> Outgoing:
     title = t("daily.revealed", locale, date=e.local_date.isoformat())
     embed = discord.Embed(title=cut(title, safety.EMBED_TITLE), colour=REVEAL)
     embed.description = clean(e.question.stem, safety.EMBED_DESCRIPTION)
-    _answer_fields(embed, e.question, locale)
+    answer_fields(embed, e.question, locale)
     lines = [t("daily.stats", locale, answered=e.answered, correct=e.correct)]
     if e.distribution:
         lines.append(t("daily.distribution", locale, distribution=_distribution(e)))
     if e.first_solver is not None:
         lines.append(t("daily.first_solver", locale, name=clean(e.first_solver.name)))
+    if e.reviews_due:
+        # A count only: naming or pinging the members would make their review public.
+        lines.append(t("daily.reviews_due", locale, count=e.reviews_due))
     embed.add_field(name="\u200b", value=cut("\n".join(lines), safety.EMBED_FIELD_VALUE), inline=False)
     return Outgoing(embed=embed, channel=e.channel, closes=f"{e.community}:{e.local_date}:{e.question.id}")
 
@@ -201,6 +211,11 @@ def _daily_revealed(e: DailyRevealed, locale: str) -> Outgoing:
 def _streak(e: StreakExtended, locale: str) -> Outgoing:
     text = t("streak.extended", locale, name=clean(e.member.name), current=e.current, best=e.best)
     return Outgoing(content=text, private_to=e.private_to)
+
+
+def _review_limit(e: ReviewLimitChanged, locale: str) -> Outgoing:
+    text = t("review.limit_set", locale, name=clean(e.member.name), limit=e.new_limit)
+    return Outgoing(content=cut(text, safety.MESSAGE_CONTENT), private_to=e.private_to or e.member.id)
 
 
 def _report_filed(e: ReportFiled, locale: str) -> Outgoing:
@@ -248,6 +263,7 @@ _RENDERERS: dict[type[Event], Callable[[Any, str], Outgoing]] = {
     ReportFiled: _report_filed,
     ReportCleared: _report_cleared,
     ConfigChanged: _config_changed,
+    ReviewLimitChanged: _review_limit,
 }
 
 

@@ -19,10 +19,21 @@ from bot.discord.safety import cut
 from bot.discord.strings import ui
 from quizcore.questions import Format, Question
 
-__all__ = ["DAILY", "AnswerButton", "AnswerModal", "Answerer", "OptionButton", "answer_items"]
+__all__ = [
+    "DAILY",
+    "REVIEW",
+    "AnswerButton",
+    "AnswerModal",
+    "Answerer",
+    "NextReviewButton",
+    "OptionButton",
+    "answer_items",
+]
 
-# The scope of a button: the daily question, or the id of an on-demand quiz session.
+# The scope of a button: the daily question, personal review, or the id of an on-demand quiz session
+# (hex, so it never reads "daily" or "review").
 DAILY = "daily"
+REVIEW = "review"
 LETTERS = string.ascii_uppercase
 
 
@@ -31,6 +42,9 @@ class Answerer(Protocol):
 
     async def answer(self, interaction: discord.Interaction[Any], scope: str, question_id: str, reply: str) -> None:
         """Submit ``reply`` to the question ``question_id`` of ``scope`` and show the verdict privately."""
+
+    async def next_review(self, interaction: discord.Interaction[Any]) -> None:
+        """Show the member their next question to review, privately."""
 
 
 def _answerer(interaction: discord.Interaction[Any]) -> Answerer:
@@ -125,8 +139,35 @@ class AnswerModal(discord.ui.Modal):
         await _answerer(interaction).answer(interaction, self.scope, self.question_id, self.reply.value)
 
 
+class NextReviewButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"qz:rn"):
+    """Under a review verdict: show the member's next question to review (it knows whose by the click)."""
+
+    def __init__(self, locale: str = "zh-CN") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=cut(ui("button.next_review", locale), safety.BUTTON_LABEL),
+                style=discord.ButtonStyle.primary,
+                custom_id="qz:rn",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> NextReviewButton:
+        """Rebuild the button from a click."""
+        return cls()
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Show the next question to review, ephemeral like the one before."""
+        await _answerer(interaction).next_review(interaction)
+
+
 def answer_items(question: Question, locale: str, *, session_id: str | None = None) -> list[discord.ui.Item[Any]]:
-    """The buttons under a question: one per option for multiple choice, else one that opens the modal."""
+    """The buttons under a question: one per option for multiple choice, else one that opens the modal.
+
+    ``session_id`` is the quiz session's id, or :data:`REVIEW` for a member's review question.
+    """
     scope = session_id or DAILY
     if question.format is Format.MCQ and question.options:
         return [OptionButton(scope, question.id, i, option) for i, option in enumerate(question.options)]

@@ -177,7 +177,11 @@ class DailyPosted(Event):
 
 @dataclass(frozen=True, kw_only=True)
 class DailyRevealed(Event):
-    """The daily question closed: answer, explanation and source are on ``question``."""
+    """The daily question closed: answer, explanation and source are on ``question``.
+
+    ``reviews_due`` counts the day's answerers with a personal review due at the reveal
+    (shown as a nudge, never naming or pinging them); None when it was not counted.
+    """
 
     channel: str | None
     question: Question
@@ -186,6 +190,7 @@ class DailyRevealed(Event):
     correct: int
     distribution: tuple[OptionShare, ...]
     first_solver: Member | None
+    reviews_due: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

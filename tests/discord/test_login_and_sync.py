@@ -28,7 +28,7 @@ async def test_commands_are_published_once_with_their_chinese_names_and_descript
     puts = [r for r in world.fake.requests if r.method == "PUT"]
     assert len(puts) == 1  # only the explicit sync, nothing at start-up
     names = {c["name"] for c in world.fake.commands[None]}
-    assert names == {"quiz", "daily", "daily-admin", "reports", "leaderboard", "stats", "topics", "report"}
+    assert names == {"quiz", "daily", "daily-admin", "reports", "leaderboard", "stats", "topics", "report", "review"}
     quiz = _command(world, "quiz")
     assert quiz["name_localizations"]["zh-CN"] == "测验"
     assert quiz["description_localizations"]["zh-CN"] == "本频道的测验"
@@ -39,6 +39,11 @@ async def test_commands_are_published_once_with_their_chinese_names_and_descript
     assert {c["name_localizations"]["zh-CN"] for c in kind["choices"]} >= {"定义", "填空"}
     count = _option(start, "count")
     assert (count["min_value"], count["max_value"]) == (1, 20)
+    review = _command(world, "review")
+    assert review["name_localizations"]["zh-CN"] == "复习"
+    assert {o["name"] for o in review["options"]} == {"next", "status", "limit"}
+    per_day = _option(_option(review, "limit"), "count")
+    assert (per_day["min_value"], per_day["max_value"]) == (0, 100)
 
 
 async def test_settings_commands_are_hidden_from_members_without_manage_server(world: World) -> None:

@@ -216,3 +216,32 @@ async def test_streak_grows_with_consecutive_correct_dailies_and_resets_on_a_mis
     events = await service.answer_daily(C, ALICE, replies.right(posted.question))
     streak = next(e for e in events if isinstance(e, StreakExtended))
     assert (streak.current, streak.best, streak.private_to) == (1, 3, ALICE.id)
+
+
+async def test_the_reveal_counts_todays_answerers_who_have_reviews_due_and_no_one_else(
+    service: QuizService, clock: ManualClock, replies: Any
+) -> None:
+    dave = Member("console:dave", "Dave")
+    await _setup(service, kinds=["odd_one_out"], answer_window_minutes=30)
+    posted = await _post(service, clock, datetime(2026, 3, 2, 1, 0, tzinfo=UTC))
+    question = posted.question
+    # Dave misses a review question (it comes back in minutes) but never answers today's question.
+    card = await service.review_next(C, dave)
+    assert card is not None and card.question.id != question.id
+    await service.answer_review(C, dave, card.question.id, replies.wrong(card.question))
+    clock.advance(60)
+    await service.answer_daily(C, BOB, replies.wrong(question))  # wrong: due again after a short step
+    await service.answer_daily(C, CAROL, replies.right(question))  # right: not due for days
+    clock.set(posted.closes_at)
+    reveal = next(e for e in await service.tick() if isinstance(e, DailyRevealed))
+    assert reveal.answered == 2
+    assert reveal.reviews_due == 1
+    assert await service.members_with_reviews_due(C, [dave.id, BOB.id, CAROL.id]) == 2
+
+
+async def test_a_reveal_nobody_answered_counts_no_reviews_due(service: QuizService, clock: ManualClock) -> None:
+    await _setup(service, answer_window_minutes=30)
+    posted = await _post(service, clock, datetime(2026, 3, 2, 1, 0, tzinfo=UTC))
+    clock.set(posted.closes_at)
+    reveal = next(e for e in await service.tick() if isinstance(e, DailyRevealed))
+    assert (reveal.answered, reveal.reviews_due) == (0, 0)

@@ -16,6 +16,7 @@ from quizcore.members import Member
 from quizcore.questions import Question
 from quizcore.scoring import Award, daily_awards
 from quizcore.spaced.recording import record_graded_answer
+from quizcore.spaced.service import count_members_due
 from quizcore.storage import UnitOfWork
 from quizcore.storage.repositories.ledger import LedgerEntry
 from quizcore.views import DailyView
@@ -227,6 +228,9 @@ class DailyWorkflow:
         if first_id is not None:
             names = await uow.communities.names(row.community, [first_id])
             first = Member(first_id, names.get(first_id, first_id))
+        # Counted in this unit of work: a second one would wait on this one's lock (SQLite).
+        answerers = await uow.answers.daily_members(row.id)
+        reviews_due = await count_members_due(uow, self.ctx.bank, row.community, answerers, now)
         return [
             DailyRevealed(
                 community=row.community,
@@ -237,6 +241,7 @@ class DailyWorkflow:
                 correct=correct,
                 distribution=distribution,
                 first_solver=first,
+                reviews_due=reviews_due,
             )
         ]
 

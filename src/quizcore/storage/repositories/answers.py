@@ -45,6 +45,13 @@ class AnswerRepository:
         )
         return {int(choice): int(n) for choice, n in result}
 
+    async def daily_members(self, daily_id: int) -> list[str]:
+        """The members who answered this daily question."""
+        result = await self.conn.execute(
+            select(answers.c.member_id).where(answers.c.daily_id == daily_id).order_by(answers.c.member_id)
+        )
+        return [str(member_id) for member_id in result.scalars()]
+
     async def first_correct(self, daily_id: int) -> str | None:
         """The member who answered this daily question correctly first."""
         result = await self.conn.execute(

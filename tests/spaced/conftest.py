@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import text
 
 from quizcore.clock import ManualClock
 from quizcore.grading import Grader
@@ -16,7 +13,6 @@ from quizcore.questions import Bank, Format, Kind, Question, Source
 from quizcore.spaced import ReviewService
 from quizcore.storage import Database
 
-POSTGRES_URL = os.environ.get("QUIZBOT_TEST_POSTGRES_URL")
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday morning
 COMMUNITY = "test:guild"
 
@@ -73,24 +69,6 @@ def grader() -> Grader:
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def database(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> AsyncIterator[Database]:
-    """A migrated, empty database: a SQLite file, or a fresh schema on the test PostgreSQL."""
-    if request.param == "sqlite":
-        db = await Database.open(f"sqlite+aiosqlite:///{tmp_path}/review.db")
-        yield db
-        await db.close()
-        return
-    if not POSTGRES_URL:
-        pytest.skip("QUIZBOT_TEST_POSTGRES_URL is not set")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    db = await Database.open(POSTGRES_URL, schema=schema)
-    yield db
-    async with db.engine.begin() as conn:
-        await conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    await db.close()
 
 
 @pytest.fixture

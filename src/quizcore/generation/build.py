@@ -141,7 +141,9 @@ def build_bank(
         seed: decides option order; ids never depend on it.
     """
     index = TermIndex(glossary, kb)
-    segmenter = Segmenter(index.all_names())
+    # Only the glossary teaches the segmenter: the notes' own labels would make segmentation depend
+    # on which notes were read, and with it the blanks of every question.
+    segmenter = Segmenter(n for t in index.terms if t.from_glossary for n in t.names)
     maker = Maker(seed)
     parents = _parents(kb)
     sections = [s for s in kb.sections() if s.has_answer_material]

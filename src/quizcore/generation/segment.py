@@ -92,38 +92,51 @@ _STOP = frozenset(
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
 
-_TOKENIZER: Any = None
-_ADDED: set[str] = set()
+_BASE: Any = None
+_BY_WORDS: dict[tuple[str, ...], Any] = {}
 
 
-def _shared_tokenizer() -> Any:
-    """One jieba tokenizer per process: loading its dictionary costs about a second."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import jieba
+def _tokenizer_for(words: tuple[str, ...]) -> Any:
+    """A jieba tokenizer that knows exactly ``words`` besides its dictionary.
 
+    Segmentation must not depend on what else the process built before (a word added for one
+    knowledge base would change how another is cut), so each word set gets its own tokenizer;
+    the dictionary is loaded once (about a second) and copied, which is cheap.
+    """
+    global _BASE
+    if words in _BY_WORDS:
+        return _BY_WORDS[words]
+    import jieba
+
+    if _BASE is None:
         jieba.setLogLevel(logging.WARNING)
-        _TOKENIZER = jieba.Tokenizer()
-    return _TOKENIZER
+        _BASE = jieba.Tokenizer()
+        _BASE.initialize()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = dict(_BASE.FREQ)
+    tokenizer.total = _BASE.total
+    tokenizer.initialized = True
+    for word in words:
+        # Spaces break jieba's dictionary format; such names are matched by the term index instead.
+        if " " not in word:
+            tokenizer.add_word(word, freq=200_000)
+    if len(_BY_WORDS) >= 8:
+        _BY_WORDS.pop(next(iter(_BY_WORDS)))
+    _BY_WORDS[words] = tokenizer
+    return tokenizer
 
 
 class Segmenter:
-    """jieba segmentation (our own tokenizer, not jieba's global one), taught every term name we know."""
+    """jieba segmentation (our own tokenizers, never jieba's global one), taught the glossary's terms."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = tuple(sorted({w for w in words if 2 <= len(w) <= 30}))
-        self._ready = False
+        self._tokenizer: Any = None
 
     def _load(self) -> Any:
-        tokenizer = _shared_tokenizer()
-        if not self._ready:
-            for word in self._words:
-                # Spaces break jieba's dictionary format; such names are matched by the term index instead.
-                if " " not in word and word not in _ADDED:
-                    tokenizer.add_word(word, freq=200_000)
-                    _ADDED.add(word)
-            self._ready = True
-        return tokenizer
+        if self._tokenizer is None:
+            self._tokenizer = _tokenizer_for(self._words)
+        return self._tokenizer
 
     def tokens(self, text: str) -> list[str]:
         """Every token of ``text`` in order, spaces included, so that joining them gives the text back."""

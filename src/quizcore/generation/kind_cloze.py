@@ -69,17 +69,18 @@ def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
 
 def _fair_blank(stem: str) -> bool:
     """The blank takes a noun: not a verb slot, not a label before a colon, enough context around it."""
-    if stem.count(BLANK) > 2 or BLANK + "（" in stem or BLANK + "(" in stem:
-        return False
+    if stem.count(BLANK) != 1 or BLANK + "（" in stem or BLANK + "(" in stem:
+        return False  # two blanks for one answer read as two questions
     if re.search(re.escape(BLANK) + r"\s*[:：]", stem) or any(BLANK + c in stem for c in _VERB_AFTER):
         return False
     return len(_CONTENT.findall(stem.replace(BLANK, ""))) >= 10
 
 
-def _has_subject(stem: str, term: TermInfo, subject: set[str], context_terms: int) -> bool:
-    """The sentence says what it is about: the blank is the heading's subject, the subject is still there,
-    or at least two other known terms frame the blank."""
-    if not subject or any(n in subject for n in term.names) or context_terms >= 2:
+def _has_subject(stem: str, term: TermInfo, subject: set[str], bold: bool) -> bool:
+    """The sentence says what it is about: the blank is the heading's subject, or the subject is still there.
+
+    An author's bold key fact is taken as self-contained."""
+    if bold or not subject or any(n in subject for n in term.names):
         return True
     folded = stem.casefold()
     return any(w.casefold() in folded for w in subject)
@@ -103,7 +104,7 @@ def cloze_questions(
             if (
                 BLANK not in stem_text
                 or not _fair_blank(stem_text)
-                or not _has_subject(stem_text, term, subject or set(), len({o.name for o in others} - {term.name}))
+                or not _has_subject(stem_text, term, subject or set(), bold)
             ):
                 continue
             rng = maker.rng_for("cloze:" + sentence + term.name)

@@ -19,7 +19,8 @@ __all__ = [
 
 FIGURE_REFERENCE = re.compile(
     r"如下图|如上图|下图|上图|见图|如图|图中|下表|上表|如下所示|如下：|如下:|以下代码|下面的代码|链接|http|"
-    r"讲的比较好|这篇|这个讲|文章|博客|参考|我们来看|看看|面试|推荐|点击|zhihu|csdn|公式中|上式|下式|式中"
+    r"讲的比较好|这篇|这个讲|文章|博客|参考|我们来看|看看|面试|推荐|点击|zhihu|csdn|公式中|上式|下式|式中|"
+    r"可以看|阅读|详见|见下|原文|下面两类|以下几|如下几"
 )
 #: A lone space between two Chinese characters is where a formula was dropped when the page was saved.
 _GAP = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff，。]|[\u4e00-\u9fff]  +\S")

@@ -123,8 +123,9 @@ def _section_candidates(
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
     yield from definition_questions(section, index, maker)
     yield from section_questions(section, siblings, cousins, index, segmenter, maker)
-    yield from cloze_questions(section, index, maker, subject_words(section.title, index, segmenter, shortest=2))
-    yield from numeric_questions(section)
+    subject = subject_words(section.title, index, segmenter, shortest=2)
+    yield from cloze_questions(section, index, maker, subject)
+    yield from numeric_questions(section, subject)
     if id(section) in enums:
         yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)
 

@@ -29,8 +29,14 @@ def _tolerance(value: float, unit: str, text: str) -> float:
     return 0.0 if value < 100 else round(value * 0.02, 3)
 
 
-def numeric_questions(section: Section) -> Iterator[Question]:
-    """Up to two numeric questions from sentences holding exactly one measured number."""
+def numeric_questions(section: Section, subject: set[str] | None = None) -> Iterator[Question]:
+    """Up to two numeric questions from sentences holding one or two measured numbers.
+
+    Args:
+        section: where the sentences come from.
+        subject: the heading's subject words; a sentence must name its subject ("速度快，45 FPS"
+            alone does not say it is YOLO).
+    """
     made = 0
     for block in section.blocks:
         if not block.is_prose:
@@ -39,6 +45,8 @@ def numeric_questions(section: Section) -> Iterator[Question]:
             if made >= _PER_SECTION:
                 return
             if has_residue(sentence) or not 10 <= len(sentence) <= 120 or _EXAMPLE.search(sentence):
+                continue
+            if subject and not any(w.casefold() in sentence.casefold() for w in subject):
                 continue
             matches = list(_NUMBER.finditer(sentence))
             if not 1 <= len(matches) <= 2:

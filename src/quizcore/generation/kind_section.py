@@ -95,12 +95,11 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             name, aliases = split_term(block.term)
             known = index.lookup(name)
             add((name, *aliases, *(known.names if known else ())))
-        elif len(text) <= _POINT_LIMIT and not is_generic(text):
-            known = index.lookup(text)
-            # The segmenter knows the field's terms, so its long words are the item's own compound terms.
-            words = [w for w in segmenter.keywords(text, 2) if len(w) >= 4 and w != text]
-            add((text, *(known.names if known else ()), *words))
+        elif (known := index.lookup(text)) is not None and known.from_glossary:
+            add(known.names)  # the item is itself a known term
         else:
+            # Raw note text makes a key point nobody would type ("He 初始化适用于 Relu"): only a
+            # known term the item opens with counts.
             mentions = index.find_in(text)
             if mentions and mentions[0][0] == 0:
                 add(mentions[0][2].names)  # the item is about the term it opens with

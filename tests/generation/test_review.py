@@ -32,9 +32,9 @@ def test_the_judged_sample_is_the_sample_the_generator_makes_today(
     assert current == recorded, "the generator changed: regenerate the sample and judge the new questions again"
 
 
-def test_every_question_is_judged_and_at_least_80_percent_are_acceptable(judged: dict[str, Any]) -> None:
-    # The target is 90%; the last full review (one reviewer, all 60) found 49/60 = 82%.
+def test_every_question_is_judged_and_at_least_90_percent_are_acceptable(judged: dict[str, Any]) -> None:
+    # The last full review (one reviewer, all 60) found 54/60 = 90%, the target.
     verdicts = [entry["verdict"] for entry in judged["questions"]]
     assert len(verdicts) == judged["sample_size"] == 60
     assert set(verdicts) <= {"ok", "bad"}, "judge every TODO (see the file's header)"
-    assert verdicts.count("ok") / len(verdicts) >= 0.8, [e["id"] for e in judged["questions"] if e["verdict"] == "bad"]
+    assert verdicts.count("ok") / len(verdicts) >= 0.9, [e["id"] for e in judged["questions"] if e["verdict"] == "bad"]

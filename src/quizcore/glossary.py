@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,11 +107,6 @@ class Glossary:
                     if other is not None and other is not term and other not in found:
                         found.append(other)
         return found
-
-    def all_names(self) -> Iterable[str]:
-        """Every name of every term (for the segmenter's user dictionary)."""
-        for term in self.terms:
-            yield from term.names
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Glossary:

@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterator
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.kind_definition import _name_pattern
 from quizcore.generation.terms import TermIndex, TermInfo
-from quizcore.generation.text import has_residue, leans_on_context
+from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question
 
@@ -57,7 +56,7 @@ def _candidates(section: Section, index: TermIndex) -> list[tuple[str, int, bool
 
 
 def _blank(sentence: str, term: TermInfo) -> str:
-    pattern = _name_pattern(term.names)
+    pattern = name_pattern(term.names)
     return pattern.sub(BLANK, sentence) if pattern else sentence
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import clause_cut, has_residue, norm_key, sentences
+from quizcore.generation.text import clause_cut, grams, has_residue, name_pattern, norm_key, sentences
 from quizcore.knowledge import Block, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -36,11 +35,8 @@ def _bare_forms(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _word_overlap(a: str, b: str) -> bool:
     """The two texts share a content word (two or more characters of a Chinese run, or an English word)."""
-    words_a = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", a)}
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}", a)
-    grams = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
     folded = b.casefold()
-    return any(w in folded for w in words_a) or any(g in b for g in grams)
+    return any(g in folded for g in grams(a))
 
 
 _SEPARATORS = re.compile(r"[，,、；;]")
@@ -88,21 +84,6 @@ def _items(section: Section) -> list[list[_Item]]:
     return [g for g in groups.values() if g]
 
 
-@lru_cache(maxsize=50_000)
-def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    parts = []
-    for name in sorted(names, key=len, reverse=True):
-        if len(name) < 2:
-            continue
-        piece = re.escape(name)
-        if name[0].isascii() and name[0].isalnum():
-            piece = r"(?<![A-Za-z0-9])" + piece
-        if name[-1].isascii() and name[-1].isalnum():
-            piece += r"(?![A-Za-z0-9])"
-        parts.append(piece)
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
-
-
 _ALIAS_CLAUSE = re.compile(r"[，,；;]?\s*(?:又称|也称|也叫|又叫|简称|称为|或称|即)\s*它[^，,。；;]*")
 
 
@@ -111,7 +92,7 @@ def _mask(definition: str, names: tuple[str, ...]) -> str:
 
     A clause that only gives another name ("又称 MAE") goes; a name used in the sentence becomes 它.
     """
-    pattern = _name_pattern(names)
+    pattern = name_pattern(names)
     if pattern is None:
         return definition
     return _ALIAS_CLAUSE.sub("", pattern.sub("它", definition)).strip(" ，,；;")

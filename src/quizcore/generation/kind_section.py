@@ -18,7 +18,6 @@ __all__ = ["explanation_of", "section_questions", "subject_words", "summary_of"]
 
 _SUMMARY_LIMIT = 50
 _PUNCT = re.compile(r"[，。；！？,;!?：:]")
-_POINT_LIMIT = 20
 _MAX_POINTS = 6
 
 

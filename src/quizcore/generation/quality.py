@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from quizcore.generation.terms import TermIndex
-from quizcore.generation.text import has_residue, norm_key
+from quizcore.generation.text import grams, has_residue, norm_key
 from quizcore.questions import Format, Kind, Question
 
 __all__ = ["collapse_near_duplicates", "problems"]
@@ -47,13 +47,6 @@ def _options_problem(q: Question, index: TermIndex) -> str | None:
     return None
 
 
-def _grams(text: str) -> set[str]:
-    """English words and two-character runs of Chinese, case-folded: the pieces a reader recognises."""
-    words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", text)}
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}", text)
-    return words | {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
-
-
 def _in_stem(piece: str, stem: str) -> bool:
     if piece.isascii():
         return re.search(rf"(?<![a-z]){re.escape(piece)}(?![a-z])", stem) is not None
@@ -63,8 +56,8 @@ def _in_stem(piece: str, stem: str) -> bool:
 def echoes_answer(correct: str, others: list[str], stem: str) -> bool:
     """A piece of the right answer shows in the stem and in no wrong option (众数 … 众数填充): a giveaway."""
     folded = stem.replace("____", " ").casefold()
-    taken = set().union(*(_grams(o) for o in others)) if others else set()
-    return any(_in_stem(g, folded) for g in _grams(correct) - taken)
+    taken = set().union(*(grams(o) for o in others)) if others else set()
+    return any(_in_stem(g, folded) for g in grams(correct) - taken)
 
 
 def problems(q: Question, index: TermIndex) -> str | None:

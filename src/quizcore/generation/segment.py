@@ -3,93 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from typing import Any
 
 __all__ = ["Segmenter"]
-
-_STOP = frozenset(
-    [
-        "的",
-        "了",
-        "是",
-        "在",
-        "和",
-        "与",
-        "及",
-        "或",
-        "等",
-        "对",
-        "将",
-        "把",
-        "被",
-        "为",
-        "以",
-        "由",
-        "从",
-        "到",
-        "而",
-        "但",
-        "也",
-        "都",
-        "就",
-        "这",
-        "那",
-        "其",
-        "之",
-        "中",
-        "上",
-        "下",
-        "可以",
-        "能够",
-        "通过",
-        "进行",
-        "使用",
-        "采用",
-        "一个",
-        "一种",
-        "一些",
-        "这个",
-        "这些",
-        "那些",
-        "如果",
-        "因为",
-        "所以",
-        "因此",
-        "可能",
-        "需要",
-        "比较",
-        "非常",
-        "没有",
-        "不是",
-        "就是",
-        "以及",
-        "还是",
-        "然后",
-        "同时",
-        "主要",
-        "一般",
-        "常用",
-        "具有",
-        "其中",
-        "不同",
-        "相同",
-        "更",
-        "很",
-        "最",
-        "会",
-        "要",
-        "有",
-        "个",
-        "种",
-        "次",
-        "时",
-        "后",
-        "前",
-    ]
-)
-_WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 _BASE: Any = None
@@ -145,12 +62,3 @@ class Segmenter:
     def words(self, text: str) -> list[str]:
         """The words of ``text``, field terms kept whole."""
         return [w for w in self._load().lcut(text) if w.strip()]
-
-    def keywords(self, text: str, limit: int = 3) -> list[str]:
-        """The longest content words of ``text`` (no stop words, at least two characters), in text order."""
-        seen: dict[str, None] = {}
-        for word in self.words(text):
-            if len(word) >= 2 and word not in _STOP and _WORD.search(word) and not word.isdigit():
-                seen.setdefault(word, None)
-        ranked = sorted(seen, key=len, reverse=True)[:limit]
-        return [w for w in seen if w in ranked]

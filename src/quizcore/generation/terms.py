@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizcore.generation.text import norm_key
@@ -197,11 +196,6 @@ class TermIndex:
                     by_tail[term.name[-2:]].append(term)
             self._by_tail = dict(by_tail)
         return [t for t in self._by_tail.get(tail, []) if norm_key(t.name) != norm_key(name)]
-
-    def all_names(self) -> Iterable[str]:
-        """Every name of every term (for the segmenter's user dictionary)."""
-        for term in self.terms:
-            yield from term.names
 
     def _table(self) -> dict[str, list[tuple[str, TermInfo]]]:
         if self._starts is None:

@@ -9,8 +9,10 @@ from functools import lru_cache
 __all__ = [
     "FIGURE_REFERENCE",
     "clause_cut",
+    "grams",
     "has_residue",
     "leans_on_context",
+    "name_pattern",
     "norm_key",
     "sentences",
     "strip_enumerator",
@@ -92,3 +94,26 @@ def clause_cut(text: str, limit: int) -> str:
 def norm_key(text: str) -> str:
     """A comparison key: NFKC, case-folded, only letters and digits."""
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def grams(text: str) -> set[str]:
+    """English words and two-character runs of Chinese, case-folded: the pieces a reader recognises."""
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", text)}
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", text)
+    return words | {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+
+
+@lru_cache(maxsize=50_000)
+def name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for every name (longest first); English names only as whole words."""
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 2:
+            continue
+        piece = re.escape(name)
+        if name[0].isascii() and name[0].isalnum():
+            piece = r"(?<![A-Za-z0-9])" + piece
+        if name[-1].isascii() and name[-1].isalnum():
+            piece += r"(?![A-Za-z0-9])"
+        parts.append(piece)
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from quizcore.knowledge.model import Note, Section, SourceRef
 
-__all__ = ["merge_duplicates", "own_source"]
+__all__ = ["merge_duplicates"]
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SIMILAR = 85.0
@@ -71,8 +71,3 @@ def merge_duplicates(notes: Sequence[Note]) -> int:
             drop.duplicate_of = keep
             merged += 1
     return merged
-
-
-def own_source(section: Section) -> SourceRef:
-    """The place a section itself stands."""
-    return SourceRef(section.file, section.line)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Prepared", "prepare"]
+__all__ = ["Prepared", "escape_markdown", "prepare"]
 
 _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
@@ -63,7 +63,8 @@ class Prepared:
         self.origins.append(origin)
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """Backslash-escape every character Markdown would read as markup, so plain text stays plain."""
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -158,13 +159,13 @@ def _plain_line(line: str, number: int, out: Prepared, indents: list[int]) -> No
     dotted = _DOTTED.match(line) if not chapter else None
     if chapter and not chapter.group(2).endswith(("。", "；", ";")):
         indents.clear()
-        out.add(f"# {chapter.group(1)}. {_escape(chapter.group(2).strip())}", number)
+        out.add(f"# {chapter.group(1)}. {escape_markdown(chapter.group(2).strip())}", number)
         out.add("", number)
         return
     if dotted and len(line.strip()) <= 100 and not dotted.group(2).rstrip().endswith(("。", "；")):
         indents.clear()
         level = min(6, dotted.group(1).count(".") + 1)
-        out.add(f"{'#' * level} {dotted.group(1)} {_escape(dotted.group(2).strip())}", number)
+        out.add(f"{'#' * level} {dotted.group(1)} {escape_markdown(dotted.group(2).strip())}", number)
         out.add("", number)
         return
     bullet = _BULLET.match(line) or _ENUM.match(line)
@@ -176,10 +177,10 @@ def _plain_line(line: str, number: int, out: Prepared, indents: list[int]) -> No
         if not indents or indents[-1] < indent:
             indents.append(indent)
         depth = min(len(indents) - 1, 8)
-        out.add(f"{'  ' * depth}- {_escape(text.strip())}", number)
+        out.add(f"{'  ' * depth}- {escape_markdown(text.strip())}", number)
         return
     indents.clear()
-    out.add(_escape(line.strip()), number)
+    out.add(escape_markdown(line.strip()), number)
     out.add("", number)
 
 
@@ -189,11 +190,11 @@ def _prepare_markers(lines: list[str], first: int, out: Prepared) -> None:
         number = first + offset
         for kind, text in _split_markers(line):
             if kind == "section":
-                out.add(f"# {_escape(text)}", number)
+                out.add(f"# {escape_markdown(text)}", number)
                 out.add("", number)
             elif kind == "question":
                 title, body = _question_title(text)
-                out.add(f"## {_escape(title) if title else '(untitled)'}", number)
+                out.add(f"## {escape_markdown(title) if title else '(untitled)'}", number)
                 out.add("", number)
                 if body:
                     _plain_line(body, number, out, indents)

@@ -14,7 +14,7 @@ from quizcore.knowledge.dedupe import merge_duplicates
 from quizcore.knowledge.markdown import build_tree
 from quizcore.knowledge.material import mark_answer_material
 from quizcore.knowledge.model import Note, ReadWarning, Section, SourceRef
-from quizcore.knowledge.prepare import Prepared, prepare
+from quizcore.knowledge.prepare import Prepared, escape_markdown, prepare
 
 __all__ = ["NOTE_SUFFIXES", "KnowledgeBase", "note_files", "read_knowledge", "read_note_bytes", "read_note_text"]
 
@@ -89,7 +89,7 @@ def _note_from(prepared: Prepared, file: str, encoding: str, fallback_title: str
         prepared.warnings.append((None, "nesting too deep to parse as Markdown; read as plain text"))
         flat = Prepared(format="plain")
         for text, origin in zip(prepared.lines, prepared.origins, strict=True):
-            flat.add(text.strip().lstrip("#>*-+ ") and "\\" + text.strip()[:1] + text.strip()[1:], origin)
+            flat.add(escape_markdown(text.strip()), origin)
             flat.add("", origin)
         build_tree(flat, file, root)
     for section in root.walk():

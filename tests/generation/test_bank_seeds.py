@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizcore.generation import BuildResult, build_bank, build_from_folder, load_glossary
+from quizcore.generation import build as build_module
 from quizcore.knowledge import read_knowledge
 from quizcore.questions import Format, Kind
 
@@ -74,14 +75,26 @@ def test_a_rebuild_with_unchanged_notes_comes_from_the_cache(seeds_dir: Path, tm
     assert [q.to_json() for q in built.bank] == [q.to_json() for q in cached.bank]
 
 
+def test_a_bank_cached_by_other_generator_code_is_rebuilt(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_from_folder(seeds_dir, cache_dir=tmp_path)
+    monkeypatch.setattr(build_module, "_code_digest", lambda: "code of another release")
+    assert not build_from_folder(seeds_dir, cache_dir=tmp_path).from_cache
+
+
 def test_editing_one_note_keeps_the_ids_of_questions_from_the_others(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()
     a = "# 模型\n\n## 激活函数有哪些？\n\n- ReLU：负半轴输出零，正半轴恒等。\n- Sigmoid：把输入压到零到一之间。\n- Tanh：输出在负一到一之间，以零为中心。\n"
     (notes / "a.md").write_text(a, encoding="utf-8")
-    (notes / "b.md").write_text("# 优化\n\n## 什么是动量？\n\n**动量法累积过去梯度的指数加权平均来平滑更新方向。**\n", encoding="utf-8")
+    (notes / "b.md").write_text(
+        "# 优化\n\n## 什么是动量？\n\n**动量法累积过去梯度的指数加权平均来平滑更新方向。**\n", encoding="utf-8"
+    )
     before = {q.id: q.source.file for q in build_from_folder(notes, cache_dir=tmp_path / "c").bank}
-    (notes / "b.md").write_text("# 优化\n\n## 什么是动量？\n\n**动量法让更新方向更平滑，也更快穿过平坦区域。**\n", encoding="utf-8")
+    (notes / "b.md").write_text(
+        "# 优化\n\n## 什么是动量？\n\n**动量法让更新方向更平滑，也更快穿过平坦区域。**\n", encoding="utf-8"
+    )
     after = {q.id: q.source.file for q in build_from_folder(notes, cache_dir=tmp_path / "c").bank}
     from_a = {i for i, f in before.items() if f == "a.md"}
     assert from_a and from_a <= set(after)
@@ -93,13 +106,31 @@ def test_bank_json_prints_one_question_a_line_with_the_stable_keys(seeds_dir: Pa
 
     result = subprocess.run(
         [QUIZBOT, "bank", "--knowledge", str(seeds_dir), "--json", "--kind", "cloze", "--sample", "5", "--seed", "3"],
-        capture_output=True, text=True, timeout=300, env={**os.environ, **env_cache}, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env_cache},
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 5
-    keys = {"id", "kind", "format", "topic", "difficulty", "stem", "options", "answer_index", "answers", "points",
-            "min_points", "tolerance", "explanation", "source"}
+    keys = {
+        "id",
+        "kind",
+        "format",
+        "topic",
+        "difficulty",
+        "stem",
+        "options",
+        "answer_index",
+        "answers",
+        "points",
+        "min_points",
+        "tolerance",
+        "explanation",
+        "source",
+    }
     for row in rows:
         assert set(row) == keys
         assert row["kind"] == "cloze"

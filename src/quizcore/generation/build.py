@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -40,9 +41,23 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Bump when generation changes, so cached banks are rebuilt.
-GENERATOR_VERSION = "1"
+#: Bump when the bank's format changes; changes to the code that builds it are noticed on their own.
+GENERATOR_VERSION = "2"
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
+_PACKAGE = Path(__file__).resolve().parents[1]
+#: The code a bank depends on: a cached bank built by other code is never reused.
+_BUILDING_CODE = ("generation", "knowledge", "questions", "glossary.py", "yamlsource.py", "authored.py")
+
+
+@functools.cache
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    for name in _BUILDING_CODE:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 @dataclass
@@ -113,6 +128,7 @@ def _section_candidates(
     section: Section,
     parents: dict[int, Section],
     enums: dict[int, Enumeration],
+    note_sections: list[Section],
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
@@ -122,7 +138,8 @@ def _section_candidates(
     grand = parents.get(id(parent)) if parent is not None else None
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
     yield from definition_questions(section, index, maker)
-    yield from section_questions(section, siblings, cousins, index, segmenter, maker)
+    kin = _live([s for s in note_sections if s is not section])
+    yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker)
     subject = subject_words(section.title, index, segmenter, shortest=2)
     yield from cloze_questions(section, index, maker, subject)
     yield from numeric_questions(section, subject)
@@ -152,10 +169,14 @@ def build_bank(
     stats = BuildStats(sections_with_material=len(sections))
     rejections = Rejections()
     accepted: list[Question] = []
+    by_note: dict[str, list[Section]] = {}
+    for section in sections:
+        by_note.setdefault(section.file, []).append(section)
     for section in sections:
         made = 0
-        for question in _section_candidates(section, parents, enums, index, segmenter, maker):
-            problem = problems(question, index)
+        candidates = _section_candidates(section, parents, enums, by_note[section.file], index, segmenter, maker)
+        for question in candidates:
+            problem = problems(question, index, segmenter.is_everyday)
             if problem:
                 rejections.add(problem)
                 continue
@@ -186,7 +207,7 @@ def load_glossary(folder: Path) -> Glossary | None:
 
 
 def _fingerprint(folder: Path, seed: int) -> str:
-    digest = hashlib.sha256(f"{GENERATOR_VERSION}:{seed}".encode())
+    digest = hashlib.sha256(f"{GENERATOR_VERSION}:{_code_digest()}:{seed}".encode())
     paths = sorted(p for p in folder.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts[-1:]))
     if not (folder / "glossary.yaml").is_file() and (BUNDLED_KNOWLEDGE / "glossary.yaml").is_file():
         paths.append(BUNDLED_KNOWLEDGE / "glossary.yaml")

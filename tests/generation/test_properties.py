@@ -12,19 +12,51 @@ from quizcore.knowledge.reader import KnowledgeBase
 
 from .conftest import assert_invariants
 
-TERMS = ["批归一化", "层归一化", "最大池化", "平均池化", "逻辑回归", "线性回归", "随机森林", "梯度提升树", "ReLU", "Sigmoid", "Adam", "AdaGrad"]
+TERMS = [
+    "批归一化",
+    "层归一化",
+    "最大池化",
+    "平均池化",
+    "逻辑回归",
+    "线性回归",
+    "随机森林",
+    "梯度提升树",
+    "ReLU",
+    "Sigmoid",
+    "Adam",
+    "AdaGrad",
+]
 GLOSSARY = Glossary(
-    [Term(t, (), "归一化" if "归一化" in t else "池化" if "池化" in t else "模型" if "回" in t or "树" in t or "森林" in t else "其他") for t in TERMS]
+    [
+        Term(
+            t,
+            (),
+            "归一化"
+            if "归一化" in t
+            else "池化"
+            if "池化" in t
+            else "模型"
+            if "回" in t or "树" in t or "森林" in t
+            else "其他",
+        )
+        for t in TERMS
+    ]
 )
 
-words = st.sampled_from(["模型", "训练", "数据", "可以", "减少", "过拟合", "方差", "梯度", "更快", "收敛", "特征", "输入", "输出", *TERMS])
+words = st.sampled_from(
+    ["模型", "训练", "数据", "可以", "减少", "过拟合", "方差", "梯度", "更快", "收敛", "特征", "输入", "输出", *TERMS]
+)
 sentence = st.lists(words, min_size=3, max_size=12).map(lambda ws: "".join(ws) + "。")
 number = st.sampled_from(["63.2%", "15%", "3 层", "45 FPS", "0.5", "2 倍", "2020年"])
 
 
 @st.composite
 def section(draw: st.DrawFn) -> str:
-    title = draw(st.sampled_from(["什么是", "为什么", "如何理解", "", "简述"])) + draw(words) + draw(st.sampled_from(["？", "", "的区别", "有哪些？"]))
+    title = (
+        draw(st.sampled_from(["什么是", "为什么", "如何理解", "", "简述"]))
+        + draw(words)
+        + draw(st.sampled_from(["？", "", "的区别", "有哪些？"]))
+    )
     lines = [f"## {title}", ""]
     for _ in range(draw(st.integers(0, 5))):
         kind = draw(st.integers(0, 4))

@@ -94,14 +94,20 @@ def test_cases_naming_a_question_are_graded_against_the_bank(tmp_path: Path) -> 
         "    answers: [批归一化, BN, Batch Normalization]\n    explanation: 批归一化按批次统计。\n",
         encoding="utf-8",
     )
-    (notes / "a.md").write_text("# 深度学习\n\n## 什么是批归一化？\n\n按批次统计均值和方差再归一化。\n", encoding="utf-8")
+    (notes / "a.md").write_text(
+        "# 深度学习\n\n## 什么是批归一化？\n\n按批次统计均值和方差再归一化。\n", encoding="utf-8"
+    )
     cases = "\n".join(
         json.dumps({"question": "authored:bn-name", "reply": reply}, ensure_ascii=False)
         for reply in ["batch normalization", "LN", "答案是批归一化吧"]
     )
     result = subprocess.run(
         [QUIZBOT, "grade", "--jsonl", "-", "--knowledge", str(notes)],
-        input=cases, capture_output=True, text=True, timeout=120, check=False,
+        input=cases,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "QUIZBOT_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert result.returncode == 0, result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from quizcore.questions import Format, Kind, Question, Source
 __all__ = ["Maker", "Rejections", "pick_distractors", "question_id", "source_of", "topic_of"]
 
 _NEAR_DUPLICATE = 80.0
+_FUZZY_FROM = 6
 
 
 def question_id(kind: Kind, fmt: Format, *parts: str) -> str:
@@ -47,12 +49,24 @@ class Rejections:
 
 
 def _too_close(a: str, b: str) -> bool:
+    """The same thing twice, or one inside the other (池化 and 平均池化); English names count
+    only as whole words (LeNet is not inside GoogleNet), and short names are never fuzzy matches
+    (LeNet and AlexNet are different networks)."""
     ka, kb = norm_key(a), norm_key(b)
     if not ka or not kb or ka == kb:
         return True
-    if len(ka) <= 12 and len(kb) <= 12 and (ka in kb or kb in ka):
+    if ka.isascii() and kb.isascii():
+        wa, wb = re.findall(r"[a-z0-9]+", a.casefold()), re.findall(r"[a-z0-9]+", b.casefold())
+        if _contains_words(wa, wb) or _contains_words(wb, wa):
+            return True
+    elif len(ka) <= 12 and len(kb) <= 12 and (ka in kb or kb in ka):
         return True
-    return fuzz.ratio(ka, kb) >= _NEAR_DUPLICATE
+    return min(len(ka), len(kb)) >= _FUZZY_FROM and fuzz.ratio(ka, kb) >= _NEAR_DUPLICATE
+
+
+def _contains_words(outer: list[str], inner: list[str]) -> bool:
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
 def pick_distractors(

@@ -85,7 +85,9 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             points.append(names)
 
     for block in section.blocks:
-        if block.kind is not BlockKind.LIST_ITEM or block.depth > 0:
+        # Top-level list items, and paragraphs that open with a term (「局部连接：…」) are the points.
+        listed = block.kind is BlockKind.LIST_ITEM and block.depth == 0
+        if not listed and not (block.kind is BlockKind.PARAGRAPH and block.term):
             continue
         text = block.text.rstrip("。 ")
         if text.endswith(("？", "?")) or text.startswith(_ASKING_PREFIXES) or has_residue(text):
@@ -161,7 +163,14 @@ def _mentions(text: str, words: set[str]) -> bool:
 
 def _clean_title(title: str) -> str:
     """A heading as an option: spaces the author put between Chinese words are layout, not lost formulas."""
-    return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", title.strip())
+    return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", title.strip()).rstrip(":：")
+
+
+#: Code, a further question, or an article's title: not a passage that answers anything.
+_NOT_A_PASSAGE = re.compile(
+    r"\bimport\b|\bdef\b|[=#]|\w\(['\"]|请分析|请问|有什么意义|[呢吗][，,。]|浅析|详解|总结版|一文(读懂|看懂|搞懂)"
+)
+_MAX_BLANKS = 3
 
 
 def _standalone(sentence: str) -> bool:
@@ -171,24 +180,31 @@ def _standalone(sentence: str) -> bool:
         and not leans_on_context(sentence)
         and not sentence.endswith(("？", "?", "即", "：", ":", "如下", "如", "为", "有"))
         and not sentence.startswith(_ASKING_PREFIXES)
+        and not _NOT_A_PASSAGE.search(sentence)
     )
 
 
-def _passage(section: Section, words: set[str]) -> str | None:
-    """A sentence of the section that stands on its own: the first about the heading's subject, else,
-    under a real question, the answer's opening sentence."""
-    candidates = [
-        str(clause_cut(whole, 80)).rstrip("。")
-        for block in section.blocks
-        if block.is_prose and not block.is_link
-        for whole in sentences(block.definition or block.text)
-    ]
-    about = next((c for c in candidates if _standalone(c) and _mentions(c, words)), None)
-    if about is not None:
-        return about
-    if section.is_question and _reads_as_question(section.title) and candidates and _standalone(candidates[0]):
-        return candidates[0]
-    return None
+_MAX_PASSAGES = 3
+
+
+def _passages(section: Section, words: set[str], *, any_sentence: bool = False) -> list[tuple[str, int]]:
+    """Sentences of the section that stand on their own, one per block: those about the heading's
+    subject (any, with ``any_sentence``), and, under a real question, the answer's opening sentence."""
+    passages: list[tuple[str, int]] = []
+    opening: tuple[str, int] | None = None
+    for block in section.blocks:
+        if not block.is_prose or block.is_link:
+            continue
+        candidates = [str(clause_cut(whole, 80)).rstrip("。") for whole in sentences(block.definition or block.text)]
+        if opening is None and candidates:
+            opening = (candidates[0], block.line)
+        about = next((c for c in candidates if _standalone(c) and (any_sentence or _mentions(c, words))), None)
+        if about is not None and all(about != p for p, _ in passages):
+            passages.append((about, block.line))
+    asks = section.is_question and _reads_as_question(section.title)
+    if asks and opening is not None and _standalone(opening[0]) and opening not in passages:
+        passages.insert(0, opening)
+    return passages[:_MAX_PASSAGES]
 
 
 def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
@@ -218,42 +234,60 @@ def _which_question(
     if len(title) > 40 or _CATCH_ALL.match(title):
         return
     words = subject_words(title, index, segmenter)
-    passage = _passage(section, words)
-    if passage is None:
-        return
     asks = _reads_as_question(title)
-    masked = _mask_words(passage, words, segmenter)
-    if len(re.sub(r"____|\W", "", masked)) < 16:
-        return
-    tiers = [
-        [
-            other
-            for s in circle
-            if s is not section
-            and (other := _clean_title(s.title))
-            and not has_residue(other)
-            and not _CATCH_ALL.match(other)
-            and len(other) <= min(40, 1.5 * len(title) + 4)
-            and len(title) <= 1.5 * len(other) + 4
-            and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
-            and _reads_as_question(other) == asks
+    kindred = _one_of_a_kind(section, circles[0])
+    if kindred:
+        circles = circles[:1]  # its own kind only: LeNet against VGG, not against ReLU
+    for passage, line in _passages(section, words, any_sentence=kindred):
+        masked = _mask_words(passage, words, segmenter)
+        if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
+            continue
+        tiers = [
+            [
+                other
+                for s in circle
+                if s is not section
+                and (other := _clean_title(s.title))
+                and not has_residue(other)
+                and not _CATCH_ALL.match(other)
+                and _comparable(title, other)
+                and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
+                and _reads_as_question(other) == asks
+            ]
+            for circle in circles
         ]
-        for circle in circles
-    ]
-    rng = maker.rng_for("which:" + section.path_text)
-    wrong = pick_distractors(title, tiers, index, rng, terms=False)
-    if len(wrong) < 2:
-        return
-    yield maker.mcq(
-        Kind.SECTION,
-        f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
-        title,
-        wrong,
-        id_parts=(section.path_text, passage, "which"),
-        topic=topic_of(section),
-        source=source_of(section),
-        explanation=explanation_of(section),
-        difficulty=3,
+        rng = maker.rng_for("which:" + section.path_text + ":" + passage)
+        wrong = pick_distractors(title, tiers, index, rng, terms=False)
+        if len(wrong) < (3 if kindred else 2):
+            continue
+        yield maker.mcq(
+            Kind.SECTION,
+            f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
+            title,
+            wrong,
+            id_parts=(section.path_text, passage, "which"),
+            topic=topic_of(section),
+            source=source_of(section, line),
+            explanation=explanation_of(section),
+            difficulty=3,
+        )
+
+
+def _comparable(title: str, other: str) -> bool:
+    """Headings of comparable length (short names always are), so that length gives nothing away."""
+    if max(len(title), len(other)) <= 12:
+        return True
+    return len(other) <= min(40, 1.5 * len(title) + 4) and len(title) <= 1.5 * len(other) + 4
+
+
+def _one_of_a_kind(section: Section, siblings: list[Section]) -> bool:
+    """The section is one of four to eight named siblings (LeNet, AlexNet, VGG under 经典网络):
+    everything it says is about its own subject, even where it does not name it."""
+    titles = [_clean_title(s.title) for s in siblings]
+    return (
+        section in siblings
+        and 4 <= len(titles) <= 8
+        and all(2 <= len(t) <= 16 and not _reads_as_question(t) and not _CATCH_ALL.match(t) for t in titles)
     )
 
 
@@ -268,10 +302,40 @@ def _stem(section: Section) -> str:
     return title + "？" if _reads_as_question(title) else f"简述「{title}」的要点。"
 
 
+def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> Iterator[Question]:
+    """An open question graded by the section's key points, when it has at least three.
+
+    A question-like heading is asked as written; a plain heading over a list of named items
+    (缺失值处理: 填充均值, 填充中位数, …) asks for those items.
+    """
+    title = section.title.strip()
+    if has_residue(title) or _COMPARES.search(title) or _CATCH_ALL.match(title) or len(title) < 3:
+        return
+    asks = section.is_question and _reads_as_question(title)
+    points = _points(section, index, segmenter)
+    named = sum(1 for b in section.blocks if b.term and not is_generic(b.term))
+    if len(points) < 3 or (not asks and named < 3):
+        return
+    need = min(3, max(2, math.ceil(len(points) / 2)))
+    yield Question(
+        id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
+        kind=Kind.SECTION,
+        format=Format.OPEN,
+        topic=topic_of(section),
+        difficulty=4,
+        stem=_stem(section) if asks else f"「{_clean_title(title)}」包括哪些？请至少答出 {need} 项。",
+        explanation=explanation_of(section),
+        source=source_of(section),
+        points=tuple(points),
+        min_points=need,
+    )
+
+
 def section_questions(
     section: Section,
     siblings: list[Section],
     cousins: list[Section],
+    kin: list[Section],
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
@@ -279,24 +343,10 @@ def section_questions(
     """An open question and a multiple-choice question from one section with answer material."""
     explanation = explanation_of(section)
     source = source_of(section)
-    if section.is_question and not has_residue(section.title):
-        points = _points(section, index, segmenter)
-        if len(points) >= 3 and _reads_as_question(section.title) and not _COMPARES.search(section.title):
-            yield Question(
-                id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
-                kind=Kind.SECTION,
-                format=Format.OPEN,
-                topic=topic_of(section),
-                difficulty=4,
-                stem=_stem(section),
-                explanation=explanation,
-                source=source,
-                points=tuple(points),
-                min_points=min(3, max(2, math.ceil(len(points) / 2))),
-            )
+    yield from _open_question(section, index, segmenter)
     correct = summary_of(section)
     if correct is None or has_residue(section.title):
-        yield from _which_question(section, [siblings, cousins], index, segmenter, maker)
+        yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker)
         return
     if norm_key(section.title) and norm_key(section.title) in norm_key(correct):
         return

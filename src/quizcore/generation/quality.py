@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -18,7 +18,7 @@ _MAX_STEM = 400
 _SAME_STEM = 90.0
 
 
-def _options_problem(q: Question, index: TermIndex) -> str | None:
+def _options_problem(q: Question, index: TermIndex, everyday: Callable[[str], bool]) -> str | None:
     options = q.options or ()
     if not 3 <= len(options) <= 6 or q.answer_index is None or not 0 <= q.answer_index < len(options):
         return "too few options"
@@ -39,7 +39,7 @@ def _options_problem(q: Question, index: TermIndex) -> str | None:
     if known is not None and any(len(norm_key(n)) >= 3 and norm_key(n) in stem for n in known.names):
         return "answer in stem"  # under another name ("conv_layer" for 卷积层)
     others = [o for i, o in enumerate(options) if i != q.answer_index]
-    if q.kind is not Kind.ODD_ONE_OUT and echoes_answer(correct, others, q.stem):
+    if q.kind is not Kind.ODD_ONE_OUT and echoes_answer(correct, others, q.stem, everyday):
         return "trivial: only the answer echoes the stem"
     lengths = [len(o) for o in options]
     if max(lengths) > 3 * min(lengths) + 8:
@@ -53,15 +53,24 @@ def _in_stem(piece: str, stem: str) -> bool:
     return piece in stem
 
 
-def echoes_answer(correct: str, others: list[str], stem: str) -> bool:
-    """A piece of the right answer shows in the stem and in no wrong option (众数 … 众数填充): a giveaway."""
+def echoes_answer(correct: str, others: list[str], stem: str, everyday: Callable[[str], bool] | None = None) -> bool:
+    """A piece of the right answer shows in the stem and in no wrong option (众数 … 众数填充): a giveaway.
+
+    Everyday words (处理, 使用), when ``everyday`` tells them, give nothing away.
+    """
     folded = stem.replace("____", " ").casefold()
     taken = set().union(*(grams(o) for o in others)) if others else set()
-    return any(_in_stem(g, folded) for g in grams(correct) - taken)
+    return any(_in_stem(g, folded) and not (everyday and everyday(g)) for g in grams(correct) - taken)
 
 
-def problems(q: Question, index: TermIndex) -> str | None:
-    """Why the question must not be asked, or None when it is fine."""
+def problems(q: Question, index: TermIndex, everyday: Callable[[str], bool] | None = None) -> str | None:
+    """Why the question must not be asked, or None when it is fine.
+
+    Args:
+        q: the candidate question.
+        index: the known terms, to spot synonyms and answers under another name.
+        everyday: tells everyday words (处理, 使用) that may show in both stem and answer.
+    """
     if not q.stem.strip() or len(q.stem) > _MAX_STEM:
         return "empty or overlong stem"
     if has_residue(q.stem):
@@ -69,7 +78,7 @@ def problems(q: Question, index: TermIndex) -> str | None:
     if not q.explanation.strip():
         return "no explanation"
     if q.format is Format.MCQ:
-        return _options_problem(q, index)
+        return _options_problem(q, index, everyday or (lambda _: False))
     if q.format in (Format.SHORT, Format.NUMERIC):
         if not q.answers:
             return "no accepted answer"
@@ -78,8 +87,13 @@ def problems(q: Question, index: TermIndex) -> str | None:
             return "answer in stem"
         if q.kind is Kind.DEFINITION and echoes_answer(q.answers[0], [], q.stem.split("：", 1)[-1]):
             return "trivial: the description repeats the term"
-    if q.format is Format.OPEN and (not q.points or len(q.points) < 2 or not 1 <= (q.min_points or 0) <= len(q.points)):
-        return "too few key points"
+    if q.format is Format.OPEN:
+        if not q.points or len(q.points) < 2 or not 1 <= (q.min_points or 0) <= len(q.points):
+            return "too few key points"
+        stem = norm_key(q.stem)
+        named = sum(1 for point in q.points if any(len(norm_key(n)) >= 2 and norm_key(n) in stem for n in point))
+        if named and len(q.points) - named < (q.min_points or 0):
+            return "key points in the stem"
     return None
 
 

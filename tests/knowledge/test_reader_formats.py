@@ -116,6 +116,26 @@ def test_link_lists_todo_parts_and_formula_only_bodies_have_no_answer_material()
     }
 
 
+def test_interview_prompts_pointers_and_figure_captions_have_no_answer_material() -> None:
+    text = (
+        "# 面试\n\n## 模型\n\n- 手推LR、Kmeans、SVM\n- 画出lstm的结构图，写出公式\n- 树模型如何剪枝\n\n"
+        "## 反向传播\n\n反向传播原理看 CS231n 中的 BP 过程，以及 Jacobian 的传播。\n\n"
+        "## SVM\n\n相关的 notebook 也可以看这里。https://example.cn/workspace?type=module\n\n"
+        "## 特征图大小\n\n很简单但是也很容易错的问题：\n\n![公式](a.png)\n\n"
+        "## 池化有什么作用？\n\n池化降低特征图的尺寸，可以看作一种降采样。\n"
+    )
+    note, _ = read_note_text(text, "p.md")
+    reasons = {s.title: s.no_material_reason for s in note.sections()}
+    assert reasons == {
+        "面试": "heading with no body",
+        "模型": "questions without answers",
+        "反向传播": "only points elsewhere",
+        "SVM": "link list",
+        "特征图大小": "only formulas, code or images",
+        "池化有什么作用？": None,
+    }
+
+
 def test_bold_spans_tables_quotes_and_nesting_are_kept() -> None:
     text = (
         "## 表格与引用\n\n**关键事实在这里。** 其余说明。\n\n| 名称 | 作用 |\n|---|---|\n| BN | 归一化 |\n\n"

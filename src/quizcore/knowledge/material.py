@@ -16,9 +16,23 @@ _REFERENCE_TITLE = re.compile(
 _TODO_BODY = re.compile(r"^\s*(todo|tbd|待整理|待补充|待续|未完待续)\s*[.:：。!！]*\s*$", re.IGNORECASE)
 _MIN_PROSE_CHARS = 8
 _PREFACE = re.compile(r"^(前言|序|序言|引言|写在前面|后记|致谢|preface|foreword)$", re.IGNORECASE)
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|cn|net|org|htm|html)\S*", re.IGNORECASE)
-#: A short body that only points elsewhere ("在百面深度学习中有相应的章节", "感兴趣的可以看下").
-_POINTER = re.compile(r"参考|文章|章节|感兴趣|可以看|具体问题具体分析|链接|博客|见得比较少|推荐")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w./-]*[A-Za-z0-9]\.(?:com|cn|net|org|htm|html)\b\S*", re.IGNORECASE | re.ASCII)
+#: A short body that only points elsewhere ("在百面深度学习中有相应的章节", "感兴趣的可以看下", "原理看 CS231n").
+_POINTER = re.compile(
+    r"参考|文章|章节|感兴趣|可以看(?![作成出到])|具体问题具体分析|链接|博客|见得比较少|推荐|看这里|"
+    r"(?:^|[，。,])[^，。,]{0,8}看\s*(?:[A-Za-z《]|书|论文)"
+)
+_POINTER_LIMIT = 48
+#: A further question rather than an answer: "画出lstm的结构图", "手推LR、Kmeans、SVM", "树模型如何剪枝".
+_ASKING = re.compile(
+    r"[?？]$|^(简述|画出|手推|写出|推导|介绍|列举|解释|说说|谈谈|描述|比较|对比)|如何|为什么|为何|什么|哪些|是否|怎么|怎样"
+)
+_ASKING_LIMIT = 40
+
+
+def _asks(text: str) -> bool:
+    text = text.strip().rstrip(" 。.")
+    return text.endswith(("?", "？")) or (len(text) <= _ASKING_LIMIT and bool(_ASKING.search(text)))
 
 
 def _reason(section: Section, inherited: str | None) -> str | None:
@@ -36,11 +50,13 @@ def _reason(section: Section, inherited: str | None) -> str | None:
         b.is_link or _URL.search(b.text) or len(_URL.sub("", b.text).strip(" :：()（）")) < 4 for b in prose
     ):
         return "link list"
-    if prose and all(b.text.rstrip(" 。").endswith(("?", "？")) for b in prose):
+    if prose and all(_asks(b.text) for b in prose):
         return "questions without answers"
-    text = _URL.sub("", "".join(b.text for b in prose if not b.is_link))
-    if len(text) < 40 and _POINTER.search(text):
+    text = _URL.sub("", "\n".join(b.text for b in prose if not b.is_link)).strip()
+    if len(text) < _POINTER_LIMIT and _POINTER.search(text):
         return "only points elsewhere"
+    # "很容易错的问题：" introduces something the chat cannot show (a figure), and says nothing itself.
+    text = "\n".join(line for line in text.splitlines() if not line.rstrip().endswith(("：", ":")))
     for block in prose:
         for formula in block.formulas:
             text = text.replace(f"${formula}$", "")

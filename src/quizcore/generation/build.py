@@ -15,6 +15,7 @@ from typing import Any
 
 from quizcore.generation.common import Maker, Rejections
 from quizcore.generation.kind_cloze import cloze_questions
+from quizcore.generation.kind_contrast import contrast_questions
 from quizcore.generation.kind_definition import definition_questions
 from quizcore.generation.kind_numeric import numeric_questions
 from quizcore.generation.kind_odd import odd_one_out_questions
@@ -142,6 +143,7 @@ def _section_candidates(
     yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker)
     subject = subject_words(section.title, index, segmenter, shortest=2)
     yield from cloze_questions(section, index, maker, subject)
+    yield from contrast_questions(section, index, maker)
     yield from numeric_questions(section, subject)
     if id(section) in enums:
         yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)

@@ -1,0 +1,140 @@
+"""Contrast questions: under a heading that compares two things (卷积层和池化层的区别), a clause the
+notes say of one of them, that one blanked, and the choice between the two (or both)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizcore.generation.common import Maker, source_of, topic_of
+from quizcore.generation.terms import TermIndex, TermInfo
+from quizcore.generation.text import has_residue, leans_on_context, name_pattern, tidy
+from quizcore.knowledge import Section
+from quizcore.questions import Kind, Question
+
+__all__ = ["compared_pair", "contrast_questions"]
+
+BLANK = "____"
+BOTH = "两者都是"
+_PER_SECTION = 3
+_COMPARED = re.compile(
+    r"^(?P<a>.+?)\s*(?:和|与|跟|以及|vs\.?|VS|对比)\s*(?P<b>.+?)\s*(?:的|之间的|有什么|有何|有哪些)?\s*"
+    r"(?:区别|差别|差异|异同|不同|对比|比较|联系)",
+)
+_CLAUSES = re.compile(r"[。；;！!？?\n]|，(?=而|但|并且|同时|然而)|,(?=\s*而)")
+_LEAD = re.compile(r"^(?:而|但是?|然而|并且|同时|另外)\s*")
+_CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
+#: A question, not a claim ("BN训练和测试时的参数是一样的嘛").
+_NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|是否|哪")
+_INTRODUCES = ("如下", "为", "如", "是", "有", "公式", "操作", "例子", "代码", ":", "：")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One of the two things compared: how the heading calls it, and every name it goes by."""
+
+    label: str
+    names: tuple[str, ...]
+
+
+def _known(text: str, index: TermIndex) -> TermInfo | None:
+    term = index.lookup(text.strip())
+    return term if term is not None and term.from_glossary else None
+
+
+def _side(text: str, index: TermIndex, *, first: bool) -> Side | None:
+    """One side of the comparison: a known term, or a short name.
+
+    What the two sides share stands before the first (word2vec 的 CBOW) or after the second
+    (MSE 的梯度), and the setting of a name is not the name (工业相机 CCD, PIL 读取图片).
+    """
+    label = tidy(re.sub(r"[（(][^）)]*[）)]", "", text)).strip(" 、，,")
+    label = re.sub(r"^[^中]{1,12}中(?=\S{2})", "", label)  # "Python中OpenCV"
+    if not label or has_residue(label) or re.search(r"[、，,]", label):
+        return None  # three or more things compared (ID3、C4.5 和 CART)
+    before, _, after = (p.strip() for p in label.partition("的"))
+    tries = [label, *((after, before) if first else (before, after)), *label.split()]
+    found = next(((t, term) for t in tries if t and (term := _known(t, index)) is not None), None)
+    if found is not None:
+        label, names = found[0], found[1].names
+    elif len(label) > 8 or " " in label or re.search(r"[在时的]", label):
+        return None  # not a name ("BN 在训练" out of "BN 在训练和测试时有什么不同")
+    else:
+        names = ()
+    all_names = (label, *names)
+    return Side(label, tuple(dict.fromkeys(n for n in all_names if len(n) >= 2 or n.isascii())))
+
+
+def compared_pair(title: str, index: TermIndex) -> tuple[Side, Side] | None:
+    """The two things a heading like "X 和 Y 的区别" compares, or None."""
+    match = _COMPARED.match(title.strip())
+    if not match:
+        return None
+    a, b = _side(match.group("a"), index, first=True), _side(match.group("b"), index, first=False)
+    if a is None or b is None or index.same_term(a.label, b.label):
+        return None
+    if any(n.casefold() in (m.casefold() for m in b.names) for n in a.names):
+        return None
+    return a, b
+
+
+def _opens_with(clause: str, side: Side) -> re.Match[str] | None:
+    pattern = name_pattern(side.names)
+    if pattern is None:
+        return None
+    match = pattern.search(clause)
+    return match if match and match.start() == 0 else None
+
+
+def _mentions(text: str, side: Side) -> bool:
+    pattern = name_pattern(side.names)
+    return bool(pattern and pattern.search(text))
+
+
+def _clauses(section: Section) -> Iterator[tuple[str, int]]:
+    for block in section.blocks:
+        if not block.is_prose or block.is_link:
+            continue
+        for part in _CLAUSES.split(block.definition or block.text):
+            clause = _LEAD.sub("", tidy(part)).rstrip("。，, ")
+            if clause:
+                yield clause, block.line
+
+
+def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
+    """Up to three questions from a section comparing two things: which of them a clause is about."""
+    pair = compared_pair(section.title, index)
+    if pair is None:
+        return
+    made: set[str] = set()
+    for clause, line in _clauses(section):
+        if len(made) >= _PER_SECTION:
+            return
+        if not 8 <= len(clause) <= 70 or has_residue(clause) or _NOT_A_CLAIM.search(clause):
+            continue
+        about = [(side, m) for side in pair if (m := _opens_with(clause, side))]
+        if len(about) != 1:
+            continue
+        side, match = about[0]
+        other = pair[1] if side is pair[0] else pair[0]
+        rest = clause[match.end() :]
+        if _mentions(rest, other) or _mentions(rest, side) or len(_CONTENT.findall(rest)) < 6:
+            continue  # the clause speaks of both, names its answer again, or says too little
+        if leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or rest.startswith((".", "(", "（")):
+            continue  # "…的三种门控制如下", "….imread(…)": the rest is elsewhere, or code
+        masked = BLANK + rest
+        if masked in made:
+            continue
+        made.add(masked)
+        yield maker.mcq(
+            Kind.CLOZE,
+            f"两相对比，下面这句说的是哪一个？「{masked}」",
+            side.label,
+            [other.label, BOTH],
+            id_parts=(section.path_text, clause, "contrast"),
+            topic=topic_of(section),
+            source=source_of(section, line),
+            explanation=clause + "。",
+            difficulty=2,
+        )

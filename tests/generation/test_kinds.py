@@ -1,0 +1,76 @@
+"""Question shapes built from small notes, as a note writer would see them in the bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizcore.generation import build_bank, load_glossary
+from quizcore.knowledge import read_knowledge
+from quizcore.questions import Bank, Format, Question
+
+from .conftest import assert_invariants
+
+
+def bank_of(tmp_path: Path, text: str) -> Bank:
+    (tmp_path / "notes.md").write_text(text, encoding="utf-8")
+    bank = build_bank(read_knowledge(tmp_path), load_glossary(tmp_path)).bank
+    for q in bank:
+        assert_invariants(q)
+    return bank
+
+
+def correct(q: Question) -> str:
+    assert q.options is not None and q.answer_index is not None
+    return q.options[q.answer_index]
+
+
+def test_a_comparison_asks_which_side_a_clause_is_about(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 卷积网络\n\n## 卷积层和池化层有什么区别？\n\n"
+        "卷积层有可学习的权重，会改变通道数；而池化层没有可学习参数，只缩小特征图。\n"
+        "卷积层和池化层都能减小特征图的尺寸。\n\n池化层为什么能防止过拟合？\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」"): q for q in bank if q.stem.startswith("两相对比")}
+    assert set(asked) == {"____有可学习的权重，会改变通道数", "____没有可学习参数，只缩小特征图"}
+    first = asked["____有可学习的权重，会改变通道数"]
+    assert correct(first) == "卷积层" and set(first.options or ()) == {"卷积层", "池化层", "两者都是"}
+    assert correct(asked["____没有可学习参数，只缩小特征图"]) == "池化层"
+    assert first.source.line == 5
+
+
+def test_a_comparison_of_three_things_or_of_non_names_asks_nothing_of_the_kind(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 树\n\n## ID3、C4.5 和 CART 有什么区别？\n\nCART 始终是二叉树，既能做分类也能做回归。\n\n"
+        "## BN 在训练和测试时有什么不同？\n\nBN 在训练时用当前 batch 的均值和方差。\n",
+    )
+    assert not [q for q in bank if q.stem.startswith("两相对比")]
+
+
+def test_a_member_of_named_siblings_is_told_apart_from_them_by_what_it_says(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 经典网络\n\n## 介绍几种经典的卷积神经网络\n\n"
+        "### LeNet\n\n- 交替使用卷积层和最大池化层，最后接全连接层做手写数字识别\n\n"
+        "### AlexNet\n\n- 首次在大规模图像分类比赛中使用 ReLU 和 dropout 并取得突破\n\n"
+        "### VGG\n\n- 反复堆叠三乘三的小卷积核和池化层，把网络加深到十几层\n\n"
+        "### ResNet\n\n- 用跳跃连接让深层网络只需学习残差，缓解了网络退化\n",
+    )
+    which = {correct(q): q for q in bank if q.stem.startswith("下面这段话说的是哪一项")}
+    assert set(which) == {"LeNet", "AlexNet", "VGG", "ResNet"}
+    assert set(which["LeNet"].options or ()) == {"LeNet", "AlexNet", "VGG", "ResNet"}
+    assert "手写数字识别" in which["LeNet"].stem
+
+
+def test_a_plain_heading_over_named_items_asks_for_them(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 数据处理\n\n## 缺失值处理\n\n- 填充均值：用这一列的平均数补上缺失的格子。\n"
+        "- 填充中位数：用这一列排在中间的数补上。\n- 填充众数：用这一列出现最多的值补上。\n"
+        "- 删除样本：缺失太多的行直接丢掉。\n",
+    )
+    open_questions = [q for q in bank if q.format is Format.OPEN]
+    assert [q.stem for q in open_questions] == ["「缺失值处理」包括哪些？请至少答出 2 项。"]
+    points = {p[0] for p in open_questions[0].points or ()}
+    assert points == {"填充均值", "填充中位数", "填充众数", "删除样本"}

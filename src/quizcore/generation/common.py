@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -77,17 +77,21 @@ def pick_distractors(
     k: int = 3,
     *,
     terms: bool = True,
+    affinity: Callable[[str], int] | None = None,
 ) -> list[str]:
     """Up to ``k`` wrong options, taken tier by tier (closest relatives first).
 
     Candidates that are the answer under another name, contain it or are contained in it
     (for terms), nearly duplicate the answer or an option already chosen, generic labels,
-    or text with markdown residue are skipped. Within a tier the order is shuffled by ``rng``.
+    or text with markdown residue are skipped. Within a tier the order is shuffled by ``rng``, and
+    candidates of higher ``affinity`` (sharing more with the answer) come first.
     """
     chosen: list[str] = []
     for tier in tiers:
         pool = list(dict.fromkeys(tier))
         rng.shuffle(pool)
+        if affinity is not None:
+            pool.sort(key=affinity, reverse=True)
         for candidate in pool:
             if len(chosen) >= k:
                 return chosen

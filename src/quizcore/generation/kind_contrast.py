@@ -22,9 +22,15 @@ _COMPARED = re.compile(
     r"^(?P<a>.+?)\s*(?:和|与|跟|以及|vs\.?|VS|对比)\s*(?P<b>.+?)\s*(?:的|之间的|有什么|有何|有哪些)?\s*"
     r"(?:区别|差别|差异|异同|不同|对比|比较|联系)",
 )
-_CLAUSES = re.compile(r"[。；;！!？?\n]|，(?=而|但|并且|同时|然而)|,(?=\s*而)")
-_LEAD = re.compile(r"^(?:而|但是?|然而|并且|同时|另外)\s*")
+_CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而|但|不过|可是|并且|同时|然而)")
+_LEAD = re.compile(r"^(?:而|但是?|不过|可是|然而|并且|同时|另外)\s*")
 _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
+_SAYS_ENOUGH = 5  # "____没有可学习参数" says enough, "____ 直接关闭" does not
+#: The rest is glued to the name (BERT-large, "面向过程(…)"), points back (这个限制), goes on from the
+#: phrase before it ("对于RNN来说"), or only names the kind of thing (是一种降维方法: the other may be one too).
+_UNFIT_REST = re.compile(
+    r"^[\-_A-Za-z0-9.()（）)\]】、，,:：]|这个|这种|这些|此|^\s*来说|^\s*是(?:一种|一个|一类)[^，,；;]*$"
+)
 #: A question, not a claim ("BN训练和测试时的参数是一样的嘛").
 _NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|是否|哪")
 _INTRODUCES = ("如下", "为", "如", "是", "有", "公式", "操作", "例子", "代码", ":", "：")
@@ -92,14 +98,26 @@ def _mentions(text: str, side: Side) -> bool:
     return bool(pattern and pattern.search(text))
 
 
-def _clauses(section: Section) -> Iterator[tuple[str, int]]:
+def _clauses(section: Section, pair: tuple[Side, Side]) -> Iterator[tuple[str, int]]:
+    """The clauses of the section's prose; a comma starts a new one where a side is named right after it
+    ("卷积层有参数，池化层没有参数")."""
+    names = name_pattern((*pair[0].names, *pair[1].names))
     for block in section.blocks:
         if not block.is_prose or block.is_link:
             continue
         for part in _CLAUSES.split(block.definition or block.text):
-            clause = _LEAD.sub("", tidy(part)).rstrip("。，, ")
-            if clause:
-                yield clause, block.line
+            pieces = [tidy(part)]
+            if names is not None:
+                starts = [0] + [
+                    m.start()
+                    for m in names.finditer(pieces[0])
+                    if pieces[0][: m.start()].rstrip().endswith(("，", ","))
+                ]
+                pieces = [pieces[0][a:b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
+            for piece in pieces:
+                clause = _LEAD.sub("", piece).rstrip("。，, ")
+                if clause:
+                    yield clause, block.line
 
 
 def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
@@ -108,10 +126,10 @@ def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iter
     if pair is None:
         return
     made: set[str] = set()
-    for clause, line in _clauses(section):
+    for clause, line in _clauses(section, pair):
         if len(made) >= _PER_SECTION:
             return
-        if not 8 <= len(clause) <= 70 or has_residue(clause) or _NOT_A_CLAIM.search(clause):
+        if not 5 <= len(clause) <= 70 or has_residue(clause) or _NOT_A_CLAIM.search(clause):
             continue
         about = [(side, m) for side in pair if (m := _opens_with(clause, side))]
         if len(about) != 1:
@@ -119,9 +137,9 @@ def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iter
         side, match = about[0]
         other = pair[1] if side is pair[0] else pair[0]
         rest = clause[match.end() :]
-        if _mentions(rest, other) or _mentions(rest, side) or len(_CONTENT.findall(rest)) < 6:
+        if _mentions(rest, other) or _mentions(rest, side) or len(_CONTENT.findall(rest)) < _SAYS_ENOUGH:
             continue  # the clause speaks of both, names its answer again, or says too little
-        if leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or rest.startswith((".", "(", "（")):
+        if leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or _UNFIT_REST.search(rest):
             continue  # "…的三种门控制如下", "….imread(…)": the rest is elsewhere, or code
         masked = BLANK + rest
         if masked in made:

@@ -66,9 +66,47 @@ class _Item:
     block: Block
 
 
-def _items(section: Section) -> list[list[_Item]]:
-    """Sibling groups: definition items of the same depth within the section."""
+#: "感受野是…", "AUC指的是…", "Dropout的作用是…": a sentence that says what a known term is.
+_DEFINES = re.compile(r"^\s*(?:的作用)?\s*(?:是指|指的是|指|就是|是|表示)\s*")
+#: Only the kind of thing ("是一种常用的加权技术", "NLP中一项基础性任务") or only a purpose ("为了防止
+#: 过拟合而提出的策略"), or only one property ("无监督的"): other members of the kind fit as well.
+_TOO_BROAD = re.compile(r"^[^，,；;]{0,8}(?:一种|一类|一个|一项)[^，,；;]*$|^(?:为了|用于|用来)|^(?:有|无|半)监督")
+_SENTENCE_SHORTEST = 14
+#: Where the sentence turns to the other thing compared ("，而 LDA 是…").
+_TURN = re.compile(r"[，,；;]\s*(?:而|但|然而)")
+_SENTENCE_DEPTH = -1
+
+
+def _defining_sentences(section: Section, index: TermIndex) -> list[_Item]:
+    """Sentences of the section's prose that open with a known term and say what it is."""
+    found: list[_Item] = []
+    for block in section.blocks:
+        if not block.is_prose or block.is_link or block.term:
+            continue
+        for sentence in sentences(block.text):
+            mentions = index.find_in(sentence)
+            if not mentions or mentions[0][0] != 0 or not mentions[0][2].from_glossary:
+                continue
+            _, end, term = mentions[0]
+            defines = _DEFINES.match(sentence[end:])
+            if defines is None or defines.end() == 0:
+                continue
+            definition = clause_cut(_TURN.split(sentence[end + defines.end() :])[0], _DEF_LIMIT)
+            if len(definition) < _SENTENCE_SHORTEST or _TOO_BROAD.search(definition) or definition.endswith(_DANGLING):
+                continue
+            if has_residue(definition) or _is_enumeration(definition) or _LABELLED.search(definition):
+                continue
+            if all(norm_key(f.term) != norm_key(sentence[:end]) for f in found):
+                found.append(_Item(sentence[:end].strip(), term.names, definition, block))
+    return found
+
+
+def _items(section: Section, index: TermIndex) -> list[list[_Item]]:
+    """Sibling groups: definition items of the same depth within the section, and the sentences that
+    define a known term."""
     groups: dict[int, list[_Item]] = {}
+    if sentence_items := _defining_sentences(section, index):
+        groups[_SENTENCE_DEPTH] = sentence_items
     for block in section.blocks:
         if not block.term or not block.definition or is_generic(block.term):
             continue
@@ -100,7 +138,7 @@ def _mask(definition: str, names: tuple[str, ...]) -> str:
 
 def definition_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
     """Questions from one section's ``term：definition`` items."""
-    for group in _items(section):
+    for group in _items(section, index):
         terms = [g.term for g in group]
         for item in group:
             known = index.lookup(item.term)
@@ -134,6 +172,9 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                     explanation=explanation,
                     difficulty=2 if len(wrong) < 3 else 3 if siblings else 2,
                 )
+            if item.block.term is None:
+                continue  # a sentence of prose: its siblings are not a set of definitions, nor is it sure
+                # to be the only thing a reader could write for it
             others = [clause_cut(g.definition, _OPTION_LIMIT) for g in group if g is not item]
             if len(others) >= 2:
                 correct = clause_cut(item.definition, _OPTION_LIMIT)

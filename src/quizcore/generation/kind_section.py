@@ -3,6 +3,7 @@ and a multiple-choice one whose wrong options summarise the sibling sections."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import clause_cut, has_residue, leans_on_context, norm_key, sentences, tidy
+from quizcore.generation.text import clause_cut, grams, has_residue, leans_on_context, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -240,6 +241,7 @@ def _which_question(
         circles = circles[:1]  # its own kind only: LeNet against VGG, not against ReLU
     for passage, line in _passages(section, words, any_sentence=kindred):
         masked = _mask_words(passage, words, segmenter)
+        shared = grams(title) & grams(masked)
         if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
             continue
         tiers = [
@@ -257,7 +259,10 @@ def _which_question(
             for circle in circles
         ]
         rng = maker.rng_for("which:" + section.path_text + ":" + passage)
-        wrong = pick_distractors(title, tiers, index, rng, terms=False)
+        # Headings that share words with the right one are the plausible wrong ones, and they
+        # keep a word the passage still shows (卷积) from pointing at the answer alone.
+        affinity = functools.partial(_shared_grams, shared)
+        wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
         if len(wrong) < (3 if kindred else 2):
             continue
         yield maker.mcq(
@@ -271,6 +276,10 @@ def _which_question(
             explanation=explanation_of(section),
             difficulty=3,
         )
+
+
+def _shared_grams(shared: set[str], option: str) -> int:
+    return len(grams(option) & shared)
 
 
 def _comparable(title: str, other: str) -> bool:
@@ -344,9 +353,9 @@ def section_questions(
     explanation = explanation_of(section)
     source = source_of(section)
     yield from _open_question(section, index, segmenter)
+    yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker)
     correct = summary_of(section)
     if correct is None or has_residue(section.title):
-        yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker)
         return
     if norm_key(section.title) and norm_key(section.title) in norm_key(correct):
         return

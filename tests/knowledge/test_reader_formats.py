@@ -136,6 +136,23 @@ def test_interview_prompts_pointers_and_figure_captions_have_no_answer_material(
     }
 
 
+def test_a_title_with_a_stray_blank_line_before_its_underline_is_still_a_heading() -> None:
+    text = (
+        "池化\n----\n\n池化缩小特征图。\n\n激活函数\n--------\n\nReLU 在正半轴是恒等映射。\n\n"
+        "归一化\n------\n\n标准化后均值为零。\n\n训练采样方法  \n\n---------\n\n- 交叉验证\n- 留一法\n"
+    )
+    note, _ = read_note_text(text, "setext.md")
+    sections = {s.title: s for s in note.sections()}
+    assert list(sections) == ["池化", "激活函数", "归一化", "训练采样方法"]
+    assert [b.text for b in sections["训练采样方法"].blocks] == ["交叉验证", "留一法"]
+    assert sections["训练采样方法"].line == 16
+
+
+def test_a_horizontal_rule_after_a_paragraph_stays_a_rule_where_headings_are_not_underlined() -> None:
+    note, _ = read_note_text("# 笔记\n\n一段结束语\n\n---\n\n另一段正文。\n", "rule.md")
+    assert [s.title for s in note.sections()] == ["笔记"]
+
+
 def test_bold_spans_tables_quotes_and_nesting_are_kept() -> None:
     text = (
         "## 表格与引用\n\n**关键事实在这里。** 其余说明。\n\n| 名称 | 作用 |\n|---|---|\n| BN | 归一化 |\n\n"

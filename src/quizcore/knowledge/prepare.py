@@ -202,13 +202,44 @@ def _prepare_markers(lines: list[str], first: int, out: Prepared) -> None:
                 _plain_line(text, number, out, indents)
 
 
+_UNDERLINE = re.compile(r"^ {0,3}(-{2,}|={2,})\s*$")
+_TITLE_LINE = re.compile(r"^ {0,3}[^\s#>*+\-|`\d][^|]{0,38}$")
+_SETEXT_HABIT = 3
+
+
+def _stray_blanks(lines: list[str]) -> set[int]:
+    """Blank lines between a title and its underline, in notes that underline their headings.
+
+    "训练采样方法\n\n---------" in a file with a dozen "标题\n------" headings is one more heading
+    with a stray blank line, not a paragraph and a horizontal rule.
+    """
+    underlined = sum(
+        1 for i in range(1, len(lines)) if _UNDERLINE.match(lines[i]) and _TITLE_LINE.match(lines[i - 1].rstrip())
+    )
+    if underlined < _SETEXT_HABIT:
+        return set()
+    return {
+        i
+        for i in range(1, len(lines) - 1)
+        if not lines[i].strip()
+        and lines[i + 1].strip().startswith("-")
+        and _UNDERLINE.match(lines[i + 1])
+        and _TITLE_LINE.match(lines[i - 1].rstrip())
+        and not lines[i - 1].rstrip().endswith(("。", ".", "：", ":", "，", ","))
+        and (i < 2 or not lines[i - 2].strip())
+    }
+
+
 def _prepare_markdown(lines: list[str], first: int, out: Prepared) -> None:
     """Copy Markdown lines, turning ``- **question**`` bullets into headings and closing stray fences."""
     heading_level = 0
     fence: tuple[str, int] | None = None
     dedent = 0
+    stray = _stray_blanks(lines)
     for offset, line in enumerate(lines):
         number = first + offset
+        if offset in stray and fence is None:
+            continue
         if fence is not None:
             if line.lstrip().startswith(fence[0]) and not line.strip().strip(fence[0][0]):
                 fence = None

@@ -150,10 +150,15 @@ _QUESTION_WORDS = frozenset(
 
 def subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: int = 2) -> set[str]:
     """What the heading is about: its known terms (every alias), English words and Chinese content words
-    of at least ``shortest`` characters (3 leaves out everyday words like 训练 and 数据)."""
+    of at least ``shortest`` characters (3 leaves out short words like 训练 and 数据); never everyday
+    words of general Chinese (如果, 我们, 使用, 时候), which name no subject."""
     words = {n for _, _, t in index.find_in(title) for n in t.names if len(n) >= 2}
     words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9\-]+", title) if len(w) >= 2}
-    words |= {w for w in segmenter.words(title) if len(w) >= shortest and w not in _QUESTION_WORDS and not w.isascii()}
+    words |= {
+        w
+        for w in segmenter.words(title)
+        if len(w) >= shortest and w not in _QUESTION_WORDS and not w.isascii() and not segmenter.is_everyday(w)
+    }
     return words
 
 
@@ -169,7 +174,8 @@ def _clean_title(title: str) -> str:
 
 #: Code, a further question, or an article's title: not a passage that answers anything.
 _NOT_A_PASSAGE = re.compile(
-    r"\bimport\b|\bdef\b|[=#]|\w\(['\"]|请分析|请问|有什么意义|[呢吗][，,。]|浅析|详解|总结版|一文(读懂|看懂|搞懂)"
+    r"\bimport\b|\bdef\b|[=#]|\w\(['\"]|请分析|请问|有什么意义|[呢吗][，,。]|浅析|详解|总结版|一文(读懂|看懂|搞懂)|"
+    r"搜一下|是图片|网上搜"
 )
 _MAX_BLANKS = 3
 

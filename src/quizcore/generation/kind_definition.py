@@ -75,6 +75,7 @@ _SENTENCE_SHORTEST = 14
 #: Where the sentence turns to the other thing compared ("，而 LDA 是…").
 _TURN = re.compile(r"[，,；;]\s*(?:而|但|然而)")
 _SENTENCE_DEPTH = -1
+_ONLY_ANOTHER_NAME = re.compile(r"^(?:又称|也称|也叫|又叫|简称|或称|即)[^，,。；;]{1,20}$")
 
 
 def _defining_sentences(section: Section, index: TermIndex) -> list[_Item]:
@@ -118,6 +119,8 @@ def _items(section: Section, index: TermIndex) -> list[list[_Item]]:
             continue
         if definition.endswith(_DANGLING) or _is_enumeration(definition) or _LABELLED.search(definition):
             continue
+        if _ONLY_ANOTHER_NAME.match(definition):
+            continue  # "又称Huber损失" gives a name, not a meaning
         groups.setdefault(block.depth, []).append(_Item(term, aliases, definition, block))
     return [g for g in groups.values() if g]
 

@@ -29,23 +29,43 @@ def _stem(title: str) -> str:
     return f"关于「{title.rstrip('？?')}」，下列哪一项不在笔记列出的要点中？"
 
 
+def _kindred(outsider: str, members: Sequence[str], index: TermIndex) -> bool:
+    """The outsider is a known term of the same category as a member (RMSProp beside SGD and Adam):
+    the list may simply not name it, so it cannot be said not to belong."""
+    known = index.lookup(outsider)
+    if known is None or not known.from_glossary:
+        return False
+    return any((m := index.lookup(x)) is not None and m.from_glossary and m.category == known.category for x in members)
+
+
 def odd_one_out_questions(
-    enum: Enumeration, related: Sequence[Enumeration], index: TermIndex, maker: Maker
+    enum: Enumeration,
+    related: Sequence[Enumeration],
+    same_note: Sequence[Enumeration],
+    index: TermIndex,
+    maker: Maker,
 ) -> Iterator[Question]:
-    """One odd-one-out question per enumeration that has a related list to borrow an outsider from."""
+    """One odd-one-out question per enumeration that has a related list to borrow an outsider from:
+    a list nearby, else another list of the same note."""
     members = enum.members
     title = enum.section.title.strip()
     if len(members) < 3 or len(title) <= 3:
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
     member_keys = {norm_key(m) for m in members}
-    outsiders = [
-        m
-        for other in related
-        for m in other.members
-        if norm_key(m) not in member_keys and not any(index.same_term(m, x) or _overlaps(m, x) for x in members)
+    tiers = [
+        [
+            m
+            for other in lists
+            for m in other.members
+            if norm_key(m) not in member_keys
+            and not any(index.same_term(m, x) or _overlaps(m, x) for x in members)
+            and not _kindred(m, members, index)
+        ]
+        for lists in (related, same_note)
     ]
+    related = [*related, *same_note]
     rng = maker.rng_for("odd:" + enum.section.path_text)
-    picked = pick_distractors(members[0], [outsiders], index, rng, k=1, terms=False)
+    picked = pick_distractors(members[0], tiers, index, rng, k=1, terms=False)
     if not picked:
         return
     outsider = picked[0]

@@ -95,8 +95,9 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             continue  # a list of further questions is not the answer to this one
         if block.term and not is_generic(block.term):
             name, aliases = split_term(block.term)
-            known = index.lookup(name)
-            add((name, *aliases, *(known.names if known else ())))
+            bare = re.sub(r"\s*(?:算法|方法|模型|函数)$", "", name)  # "AdaGrad算法" is answered "AdaGrad"
+            known = index.lookup(name) or index.lookup(bare)
+            add((name, *aliases, *((bare,) if len(bare) >= 2 else ()), *(known.names if known else ())))
         elif (known := index.lookup(text)) is not None and known.from_glossary:
             add(known.names)  # the item is itself a known term
         else:
@@ -175,40 +176,51 @@ def _clean_title(title: str) -> str:
 #: Code, a further question, or an article's title: not a passage that answers anything.
 _NOT_A_PASSAGE = re.compile(
     r"\bimport\b|\bdef\b|[=#]|\w\(['\"]|请分析|请问|有什么意义|[呢吗][，,。]|浅析|详解|总结版|一文(读懂|看懂|搞懂)|"
-    r"搜一下|是图片|网上搜"
+    r"搜一下|是图片|网上搜|公式|"
+    # a link's caption left at the end ("… xavier 分布解析"), a label glued before the text ("SGD(随机梯度下降) 很多…")
+    r"(?:解析|教程|笔记|总结|介绍)$|^[A-Za-z][\w\-]*\s*[（(][^）)]+[）)]\s+\S"
 )
+#: "maxpooling,avgpooling", "线性核、多项式核、高斯核": a list of names says nothing to match.
+_LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]{1,14})+$")
 _MAX_BLANKS = 3
+
+
+_PASSAGE_LIMIT = 100
 
 
 def _standalone(sentence: str) -> bool:
     return (
-        16 <= len(sentence) <= 80
+        16 <= len(sentence) <= _PASSAGE_LIMIT
         and not has_residue(sentence)
         and not leans_on_context(sentence)
         and not sentence.endswith(("？", "?", "即", "：", ":", "如下", "如", "为", "有"))
         and not sentence.startswith(_ASKING_PREFIXES)
         and not _NOT_A_PASSAGE.search(sentence)
+        and not _LIST_ONLY.match(sentence)
     )
 
 
 _MAX_PASSAGES = 3
 
 
-def _passages(section: Section, words: set[str], *, any_sentence: bool = False) -> list[tuple[str, int]]:
+def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
     """Sentences of the section that stand on their own, one per block: those about the heading's
-    subject (any, with ``any_sentence``), and, under a real question, the answer's opening sentence."""
+    subject, and, under a real question that does not compare two things, the answer's opening sentence."""
     passages: list[tuple[str, int]] = []
     opening: tuple[str, int] | None = None
     for block in section.blocks:
         if not block.is_prose or block.is_link:
             continue
-        candidates = [str(clause_cut(whole, 80)).rstrip("。") for whole in sentences(block.definition or block.text)]
+        # Whole sentences only: a passage cut short ("…会变得越") reads as broken.
+        candidates = [whole.rstrip("。") for whole in sentences(block.definition or block.text)]
         if opening is None and candidates:
             opening = (candidates[0], block.line)
-        about = next((c for c in candidates if _standalone(c) and (any_sentence or _mentions(c, words))), None)
+        about = next((c for c in candidates if _standalone(c) and _mentions(c, words)), None)
         if about is not None and all(about != p for p, _ in passages):
             passages.append((about, block.line))
-    asks = section.is_question and _reads_as_question(section.title)
+    # A comparison's opening sentence is often about something else (SPP under "ROIPooling 和 ROIAlign
+    # 的区别"); its clauses become contrast questions instead.
+    asks = section.is_question and _reads_as_question(section.title) and not _COMPARES.search(section.title)
     if asks and opening is not None and _standalone(opening[0]) and opening not in passages:
         passages.insert(0, opening)
     return passages[:_MAX_PASSAGES]
@@ -226,7 +238,9 @@ def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
         masked = re.sub(pattern, "\x00", masked, flags=re.IGNORECASE)
     folded = {w.casefold() for w in words}
     masked = "".join("\x00" if t.casefold() in folded else t for t in segmenter.tokens(masked))
-    return re.sub(r"\x00(?:\s*\x00)*", "____", masked)
+    masked = re.sub(r"\x00(?:\s*\x00)*", "____", masked)
+    # "____(gradient vanishing problem)": the gloss after a blank names what was blanked.
+    return re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", masked)
 
 
 def _which_question(
@@ -242,10 +256,7 @@ def _which_question(
         return
     words = subject_words(title, index, segmenter)
     asks = _reads_as_question(title)
-    kindred = _one_of_a_kind(section, circles[0])
-    if kindred:
-        circles = circles[:1]  # its own kind only: LeNet against VGG, not against ReLU
-    for passage, line in _passages(section, words, any_sentence=kindred):
+    for passage, line in _passages(section, words):
         masked = _mask_words(passage, words, segmenter)
         shared = grams(title) & grams(masked)
         if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
@@ -269,7 +280,7 @@ def _which_question(
         # keep a word the passage still shows (卷积) from pointing at the answer alone.
         affinity = functools.partial(_shared_grams, shared)
         wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
-        if len(wrong) < (3 if kindred else 2):
+        if len(wrong) < 2:
             continue
         yield maker.mcq(
             Kind.SECTION,
@@ -293,17 +304,6 @@ def _comparable(title: str, other: str) -> bool:
     if max(len(title), len(other)) <= 12:
         return True
     return len(other) <= min(40, 1.5 * len(title) + 4) and len(title) <= 1.5 * len(other) + 4
-
-
-def _one_of_a_kind(section: Section, siblings: list[Section]) -> bool:
-    """The section is one of four to eight named siblings (LeNet, AlexNet, VGG under 经典网络):
-    everything it says is about its own subject, even where it does not name it."""
-    titles = [_clean_title(s.title) for s in siblings]
-    return (
-        section in siblings
-        and 4 <= len(titles) <= 8
-        and all(2 <= len(t) <= 16 and not _reads_as_question(t) and not _CATCH_ALL.match(t) for t in titles)
-    )
 
 
 def _reads_as_question(title: str) -> bool:

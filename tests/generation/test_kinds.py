@@ -78,3 +78,16 @@ def test_a_plain_heading_over_named_items_asks_for_them(tmp_path: Path) -> None:
     assert [q.stem for q in open_questions] == ["「缺失值处理」包括哪些？请至少答出 2 项。"]
     points = {p[0] for p in open_questions[0].points or ()}
     assert points == {"填充均值", "填充中位数", "填充众数", "删除样本"}
+
+
+def test_a_heading_naming_two_known_terms_compares_them_through_their_items(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 相机\n\n## 工业相机 CCD 和 CMOS\n\n- CCD：所有像素经同一个节点输出，信号一致性好，但读出较慢。\n"
+        "- CMOS：每个像素自带放大器，读出速度快、功耗低。\n- 两者都能把光信号转换成电信号。\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」"): correct(q) for q in bank if q.stem.startswith("两相对比")}
+    assert asked == {
+        "所有像素经同一个节点输出，信号一致性好": "CCD",
+        "每个像素自带放大器，读出速度快、功耗低": "CMOS",
+    }

@@ -22,17 +22,21 @@ _COMPARED = re.compile(
     r"^(?P<a>.+?)\s*(?:和|与|跟|以及|vs\.?|VS|对比)\s*(?P<b>.+?)\s*(?:的|之间的|有什么|有何|有哪些)?\s*"
     r"(?:区别|差别|差异|异同|不同|对比|比较|联系)",
 )
-_CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而|但|不过|可是|并且|同时|然而)")
-_LEAD = re.compile(r"^(?:而|但是?|不过|可是|然而|并且|同时|另外)\s*")
+#: A heading that is just the two things ("工业相机CCD和CMOS", "偏差、方差"): a comparison only when
+#: both are known terms.
+_PAIR_ONLY = re.compile(r"^(?P<a>[^和与、]+?)\s*(?:和|与|、|vs\.?|VS)\s*(?P<b>[^和与、]+?)\s*[?？]?$")
+_CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而(?!且)|但|不过|可是|并且|同时|然而)")
+_LEAD = re.compile(r"^(?:而(?!且)|但是?|不过|可是|然而|并且|同时|另外)\s*")
 _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 _SAYS_ENOUGH = 5  # "____没有可学习参数" says enough, "____ 直接关闭" does not
 #: The rest is glued to the name (BERT-large, "面向过程(…)"), points back (这个限制), goes on from the
-#: phrase before it ("对于RNN来说"), or only names the kind of thing (是一种降维方法: the other may be one too).
+#: phrase before it ("对于RNN来说", "…，方差越大"), or only names the kind of thing (是一种降维方法: the
+#: other may be one too).
 _UNFIT_REST = re.compile(
-    r"^[\-_A-Za-z0-9.()（）)\]】、，,:：]|这个|这种|这些|此|^\s*来说|^\s*是(?:一种|一个|一类)[^，,；;]*$"
+    r"^[\-_A-Za-z0-9.()（）)\]】、，,:：]|这个|这种|这些|此|^\s*来说|^\s*越|^\s*的[^，,；;]{0,8}$|^\s*是(?:一种|一个|一类)[^，,；;]*$"
 )
-#: A question, not a claim ("BN训练和测试时的参数是一样的嘛").
-_NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|是否|哪")
+#: A question, not a claim ("BN训练和测试时的参数是一样的嘛"), or a claim about both ("两者都是…").
+_NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|是否|哪|两者|二者|都是|均为")
 _INTRODUCES = ("如下", "为", "如", "是", "有", "公式", "操作", "例子", "代码", ":", "：")
 
 
@@ -60,7 +64,9 @@ def _side(text: str, index: TermIndex, *, first: bool) -> Side | None:
     if not label or has_residue(label) or re.search(r"[、，,]", label):
         return None  # three or more things compared (ID3、C4.5 和 CART)
     before, _, after = (p.strip() for p in label.partition("的"))
+    ascii_tail = re.search(r"[A-Za-z][\w\-.]*$", label)  # "工业相机CCD" → CCD
     tries = [label, *((after, before) if first else (before, after)), *label.split()]
+    tries += [ascii_tail.group()] if ascii_tail else []
     found = next(((t, term) for t in tries if t and (term := _known(t, index)) is not None), None)
     if found is not None:
         label, names = found[0], found[1].names
@@ -73,12 +79,18 @@ def _side(text: str, index: TermIndex, *, first: bool) -> Side | None:
 
 
 def compared_pair(title: str, index: TermIndex) -> tuple[Side, Side] | None:
-    """The two things a heading like "X 和 Y 的区别" compares, or None."""
-    match = _COMPARED.match(title.strip())
+    """The two things a heading like "X 和 Y 的区别" (or just "X 和 Y", both known terms) compares, or None."""
+    # "什么是词嵌入和 word2vec" asks for two things, one a kind of the other: not a comparison.
+    title = re.sub(r"^为什么要", "", title.strip())
+    match = _COMPARED.match(title)
+    bare = match is None
+    match = match or _PAIR_ONLY.match(title)
     if not match:
         return None
     a, b = _side(match.group("a"), index, first=True), _side(match.group("b"), index, first=False)
     if a is None or b is None or index.same_term(a.label, b.label):
+        return None
+    if bare and (_known(a.label, index) is None or _known(b.label, index) is None):
         return None
     if any(n.casefold() in (m.casefold() for m in b.names) for n in a.names):
         return None
@@ -98,26 +110,56 @@ def _mentions(text: str, side: Side) -> bool:
     return bool(pattern and pattern.search(text))
 
 
-def _clauses(section: Section, pair: tuple[Side, Side]) -> Iterator[tuple[str, int]]:
-    """The clauses of the section's prose; a comma starts a new one where a side is named right after it
+def _pieces(text: str, names: re.Pattern[str] | None) -> Iterator[str]:
+    """The clauses of a text; a comma starts a new one where a side is named right after it
     ("卷积层有参数，池化层没有参数")."""
+    for part in _CLAUSES.split(text):
+        part = tidy(part)
+        starts = [0]
+        if names is not None:
+            starts += [m.start() for m in names.finditer(part) if part[: m.start()].rstrip().endswith(("，", ","))]
+        for begin, end in zip(starts, [*starts[1:], None], strict=True):
+            clause = _LEAD.sub("", part[begin:end]).rstrip("。，, ")
+            if clause:
+                yield clause
+
+
+@dataclass(frozen=True)
+class _Statement:
+    side: Side
+    shown: str  # the clause as asked: the side's name blanked, or a clause of the side's own item
+    clause: str
+    line: int
+
+
+def _statements(section: Section, pair: tuple[Side, Side]) -> Iterator[_Statement]:
+    """What the section says of one side only: clauses that open with its name, and clauses of the
+    item the notes give it ("CCD：输出节点统一输出数据，信号一致性好")."""
     names = name_pattern((*pair[0].names, *pair[1].names))
     for block in section.blocks:
         if not block.is_prose or block.is_link:
             continue
-        for part in _CLAUSES.split(block.definition or block.text):
-            pieces = [tidy(part)]
-            if names is not None:
-                starts = [0] + [
-                    m.start()
-                    for m in names.finditer(pieces[0])
-                    if pieces[0][: m.start()].rstrip().endswith(("，", ","))
-                ]
-                pieces = [pieces[0][a:b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
-            for piece in pieces:
-                clause = _LEAD.sub("", piece).rstrip("。，, ")
-                if clause:
-                    yield clause, block.line
+        owner = next((side for side in pair if block.term and _opens_with(block.term, side)), None)
+        text = block.definition if owner is not None and block.definition else block.text
+        for clause in _pieces(text, names):
+            if not 5 <= len(clause) <= 70 or has_residue(clause) or _NOT_A_CLAIM.search(clause):
+                continue
+            about = [(side, m) for side in pair if (m := _opens_with(clause, side))]
+            if len(about) == 1:
+                side, match = about[0]
+                rest = clause[match.end() :]
+                if _fits(rest, pair):
+                    yield _Statement(side, BLANK + rest, clause, block.line)
+            elif owner is not None and not about and _fits(clause, pair) and len(_CONTENT.findall(clause)) >= 8:
+                yield _Statement(owner, clause, f"{owner.label}：{clause}", block.line)
+
+
+def _fits(rest: str, pair: tuple[Side, Side]) -> bool:
+    """The clause says something of its own (not of both, not too little, not glued to the name, not
+    leaning on what came before)."""
+    if any(_mentions(rest, side) for side in pair) or len(_CONTENT.findall(rest)) < _SAYS_ENOUGH:
+        return False
+    return not (leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or _UNFIT_REST.search(rest))
 
 
 def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
@@ -126,33 +168,21 @@ def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iter
     if pair is None:
         return
     made: set[str] = set()
-    for clause, line in _clauses(section, pair):
+    for statement in _statements(section, pair):
         if len(made) >= _PER_SECTION:
             return
-        if not 5 <= len(clause) <= 70 or has_residue(clause) or _NOT_A_CLAIM.search(clause):
+        if statement.shown in made:
             continue
-        about = [(side, m) for side in pair if (m := _opens_with(clause, side))]
-        if len(about) != 1:
-            continue
-        side, match = about[0]
-        other = pair[1] if side is pair[0] else pair[0]
-        rest = clause[match.end() :]
-        if _mentions(rest, other) or _mentions(rest, side) or len(_CONTENT.findall(rest)) < _SAYS_ENOUGH:
-            continue  # the clause speaks of both, names its answer again, or says too little
-        if leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or _UNFIT_REST.search(rest):
-            continue  # "…的三种门控制如下", "….imread(…)": the rest is elsewhere, or code
-        masked = BLANK + rest
-        if masked in made:
-            continue
-        made.add(masked)
+        made.add(statement.shown)
+        other = pair[1] if statement.side is pair[0] else pair[0]
         yield maker.mcq(
             Kind.CLOZE,
-            f"两相对比，下面这句说的是哪一个？「{masked}」",
-            side.label,
+            f"两相对比，下面这句说的是哪一个？「{statement.shown}」",
+            statement.side.label,
             [other.label, BOTH],
-            id_parts=(section.path_text, clause, "contrast"),
+            id_parts=(section.path_text, statement.clause, "contrast"),
             topic=topic_of(section),
-            source=source_of(section, line),
-            explanation=clause + "。",
+            source=source_of(section, statement.line),
+            explanation=statement.clause + "。",
             difficulty=2,
         )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import clause_cut, grams, has_residue, leans_on_context, norm_key, sentences, tidy
+from quizcore.generation.text import grams, has_residue, leans_on_context, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -52,9 +52,9 @@ def summary_of(section: Section) -> str | None:
     """
     for block in section.blocks:
         for bold in block.bold:
-            cut = clause_cut(bold, _SUMMARY_LIMIT)
-            if _claim(cut):
-                return cut
+            whole = tidy(bold).rstrip("。.")
+            if len(whole) <= _SUMMARY_LIMIT and _claim(whole):
+                return whole  # never cut: a claim cut short reads as broken
     return None
 
 
@@ -268,6 +268,7 @@ def _which_question(
                 if s is not section
                 and (other := _clean_title(s.title))
                 and not has_residue(other)
+                and not has_residue(s.title)  # "Python中 和 的区别": the names were lost with the code
                 and not _CATCH_ALL.match(other)
                 and _comparable(title, other)
                 and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
@@ -317,6 +318,11 @@ def _stem(section: Section) -> str:
     return title + "？" if _reads_as_question(title) else f"简述「{title}」的要点。"
 
 
+#: A plain heading that names a set of things (缺失值处理, 文本增强技术, 边缘检测算子, 优化方法), whose
+#: items can be asked for; "传统的目标检测" lists steps, not members.
+_COLLECTIVE = re.compile(r"(?:方法|技术|算子|策略|方式|手段|处理|类型|种类|算法|模型|网络|函数|指标|技巧|操作)$")
+
+
 def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> Iterator[Question]:
     """An open question graded by the section's key points, when it has at least three.
 
@@ -327,9 +333,11 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     if has_residue(title) or _COMPARES.search(title) or _CATCH_ALL.match(title) or len(title) < 3:
         return
     asks = section.is_question and _reads_as_question(title)
+    if asks and re.search(r"[?？].", title.strip()):
+        return  # "有哪些？分别适用于什么场景？": the key points grade only the first question
     points = _points(section, index, segmenter)
     named = sum(1 for b in section.blocks if b.term and not is_generic(b.term))
-    if len(points) < 3 or (not asks and named < 3):
+    if len(points) < 3 or (not asks and (named < 3 or not _COLLECTIVE.search(title))):
         return
     need = min(3, max(2, math.ceil(len(points) / 2)))
     yield Question(

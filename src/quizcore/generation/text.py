@@ -54,7 +54,9 @@ _NEEDS_CONTEXT = re.compile(
 )
 
 
-_BACK_REFERENCE = re.compile(r"也是这样|同上|如上所述|这样的|这里|后续的?篇章|敬请期待|尽情期待|下一?篇")
+_BACK_REFERENCE = re.compile(
+    r"也是这样|同上|如上所述|这样的|这里|后续的?篇章|敬请期待|尽情期待|下一?篇|上一个|相比之下|这个角度|前者|后者|上面的|前面的"
+)
 
 
 def leans_on_context(sentence: str) -> bool:

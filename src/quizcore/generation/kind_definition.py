@@ -8,14 +8,15 @@ from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import clause_cut, grams, has_residue, name_pattern, norm_key, sentences
+from quizcore.generation.text import clause_cut, grams, has_residue, name_pattern, norm_key, points_back, sentences
 from quizcore.knowledge import Block, Section
 from quizcore.questions import Format, Kind, Question
 
 __all__ = ["definition_questions"]
 
 _DEF_LIMIT = 70
-_OPTION_LIMIT = 40
+_OPTION_LIMIT = 60
+_SHORT_SHORTEST = 16
 _LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff][\w\- ]{1,12}(?:[(（][^)）]{0,30}[)）])?\s*[：:]")
 #: 它 glued into a word ("其他的它方法"): a name was cut out of a longer word.
 _BROKEN_MASK = re.compile(r"它(?![的是在会可能将把被对与和中们也就都，。、；：,.;:\s]|$)")
@@ -119,8 +120,8 @@ def _items(section: Section, index: TermIndex) -> list[list[_Item]]:
             continue
         if definition.endswith(_DANGLING) or _is_enumeration(definition) or _LABELLED.search(definition):
             continue
-        if _ONLY_ANOTHER_NAME.match(definition):
-            continue  # "又称Huber损失" gives a name, not a meaning
+        if _ONLY_ANOTHER_NAME.match(definition) or points_back(definition):
+            continue  # "又称Huber损失" gives a name, not a meaning; "比上一个深" needs the item before
         groups.setdefault(block.depth, []).append(_Item(term, aliases, definition, block))
     return [g for g in groups.values() if g]
 
@@ -178,9 +179,10 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
             if item.block.term is None:
                 continue  # a sentence of prose: its siblings are not a set of definitions, nor is it sure
                 # to be the only thing a reader could write for it
-            others = [clause_cut(g.definition, _OPTION_LIMIT) for g in group if g is not item]
-            if len(others) >= 2:
-                correct = clause_cut(item.definition, _OPTION_LIMIT)
+            # Whole definitions only: an option cut mid-clause ("一幅图像通过 selective search 的方法") reads as broken.
+            others = [g.definition for g in group if g is not item and len(g.definition) <= _OPTION_LIMIT]
+            if len(others) >= 2 and len(item.definition) <= _OPTION_LIMIT:
+                correct = item.definition
                 rng = maker.rng_for("def-meaning:" + item.term + item.definition)
                 wrong = pick_distractors(correct, [others], index, rng, terms=False)
                 if (
@@ -189,9 +191,11 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                     and not _gives_away(item.term, correct)
                     and not (_word_overlap(item.term, correct) and not any(_word_overlap(item.term, w) for w in wrong))
                 ):
+                    # The notes' own label (区域选择, 低错误率) means something only under its heading.
+                    where = "" if glossary else f"在「{section.title.strip()}」中，"
                     yield maker.mcq(
                         Kind.DEFINITION,
-                        f"「{item.term}」指的是哪一项？",
+                        f"{where}「{item.term}」指的是哪一项？",
                         correct,
                         wrong,
                         id_parts=(section.path_text, item.term, item.definition, "meaning"),
@@ -202,6 +206,8 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                     )
             if glossary is None:
                 continue  # the notes' own label, not a known term: fine as an option, unfair to type from memory
+            if len(stem_def) < _SHORT_SHORTEST:
+                continue  # "是两个随机分布间距离的度量" fits JS divergence too: too little to type one term from
             yield Question(
                 id=question_id(Kind.DEFINITION, Format.SHORT, section.path_text, item.term, item.definition),
                 kind=Kind.DEFINITION,

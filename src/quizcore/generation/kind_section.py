@@ -4,7 +4,6 @@ and a multiple-choice one whose wrong options summarise the sibling sections."""
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Iterator
 
@@ -32,8 +31,12 @@ def explanation_of(section: Section, limit: int = 500) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
+#: Not a claim: a label before its text ("本质：…"), or a bare list of defects ("噪声污染没有被排除、边缘线太过于粗宽").
+_FRAGMENT = re.compile(r"^[^，。：:]{1,8}[：:]|^[^，,；;]*、[^，,；;]*$")
+
+
 def _claim(text: str) -> bool:
-    """A statement that can stand as an option: long enough, not a question, not a formula."""
+    """A statement that can stand as an option: long enough, not a question, not a formula, not a fragment."""
     return (
         len(text) >= 12
         and not has_residue(text)
@@ -41,6 +44,8 @@ def _claim(text: str) -> bool:
         and not text.endswith(("？", "?"))
         and "=" not in text
         and not text.startswith(_ASKING_PREFIXES)
+        and not _FRAGMENT.search(text)
+        and not leans_on_context(text)
     )
 
 
@@ -339,7 +344,9 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     named = sum(1 for b in section.blocks if b.term and not is_generic(b.term))
     if len(points) < 3 or (not asks and (named < 3 or not _COLLECTIVE.search(title))):
         return
-    need = min(3, max(2, math.ceil(len(points) / 2)))
+    # Two of up to five: a reply names the members it knows best, which need not be the notes' names
+    # for them ("SGD" for 小批量随机梯度下降).
+    need = 2 if len(points) <= 5 else 3
     yield Question(
         id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
         kind=Kind.SECTION,

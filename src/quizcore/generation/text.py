@@ -59,6 +59,11 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+def points_back(sentence: str) -> bool:
+    """The sentence refers to text around it ("比上一个深", "相比之下", "这里")."""
+    return bool(_BACK_REFERENCE.search(sentence))
+
+
 def leans_on_context(sentence: str) -> bool:
     """The sentence cannot stand alone: it continues the one before it, points back at it, or follows a label."""
     return bool(_NEEDS_CONTEXT.match(sentence) or _BACK_REFERENCE.search(sentence))

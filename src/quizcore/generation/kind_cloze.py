@@ -11,7 +11,7 @@ from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question
 
-__all__ = ["cloze_questions"]
+__all__ = ["BLANK", "cloze_questions", "fair_blank"]
 
 BLANK = "____"
 _MIN, _MAX = 12, 90
@@ -66,7 +66,7 @@ def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
     return any(o.name in family for o in others if o is not term)
 
 
-def _fair_blank(stem: str) -> bool:
+def fair_blank(stem: str) -> bool:
     """The blank takes a noun: not a verb slot, not a label before a colon, enough context around it."""
     if stem.count(BLANK) != 1 or BLANK + "（" in stem or BLANK + "(" in stem:
         return False  # two blanks for one answer read as two questions
@@ -102,7 +102,7 @@ def cloze_questions(
             stem_text = _blank(sentence, term)
             if (
                 BLANK not in stem_text
-                or not _fair_blank(stem_text)
+                or not fair_blank(stem_text)
                 or not _has_subject(stem_text, term, subject or set(), bold)
             ):
                 continue

@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterator
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
+from quizcore.generation.kind_cloze import BLANK, fair_blank
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import grams, has_residue, leans_on_context, norm_key, sentences, tidy
+from quizcore.generation.terms import TermIndex, TermInfo, is_generic, split_term
+from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -71,11 +72,35 @@ _ASKS = re.compile(
 )
 
 
-def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tuple[str, ...]]:
+def _contained(name: str, index: TermIndex, itself: TermInfo | None) -> tuple[str, ...]:
+    """Names of other known terms inside a point's name, which a reply may give for it: "SGD" for
+    小批量随机梯度下降, "GAN" for GAN对抗生成网络 (never a short Chinese word like 均值)."""
+    folded = name.casefold()
+    found: list[str] = []
+    for term in index.terms:
+        if term is itself or not term.from_glossary:
+            continue
+        for n in term.names:
+            key = n.casefold()
+            long_enough = len(n) >= 4 or (n.isascii() and len(n) >= 3)
+            if long_enough and key in folded and key != folded and (not n.isascii() or _whole_word(key, folded)):
+                found.extend(term.names)
+                break
+    return tuple(found)
+
+
+def _whole_word(word: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+
+
+def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[list[tuple[str, ...]], int]:
+    """The key points of a section's list, and how many listed items gave none."""
     points: list[tuple[str, ...]] = []
     seen: set[str] = set()
+    missed = 0
 
     def add(names: tuple[str, ...]) -> None:
+        nonlocal missed
         names = tuple(
             dict.fromkeys(
                 n
@@ -84,6 +109,7 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             )
         )
         if not names:
+            missed += 1
             return
         key = norm_key(names[0])
         if key and key not in seen and len(points) < _MAX_POINTS:
@@ -102,7 +128,8 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             name, aliases = split_term(block.term)
             bare = re.sub(r"\s*(?:算法|方法|模型|函数)$", "", name)  # "AdaGrad算法" is answered "AdaGrad"
             known = index.lookup(name) or index.lookup(bare)
-            add((name, *aliases, *((bare,) if len(bare) >= 2 else ()), *(known.names if known else ())))
+            inside = _contained(name, index, known)
+            add((name, *aliases, *((bare,) if len(bare) >= 2 else ()), *(known.names if known else ()), *inside))
         elif (known := index.lookup(text)) is not None and known.from_glossary:
             add(known.names)  # the item is itself a known term
         else:
@@ -111,7 +138,9 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> list[tu
             mentions = index.find_in(text)
             if mentions and mentions[0][0] == 0:
                 add(mentions[0][2].names)  # the item is about the term it opens with
-    return points
+            else:
+                missed += 1
+    return points, missed
 
 
 #: "X 和 Y 的区别" wants an explanation, not a list of names: no open question with listed key points.
@@ -188,6 +217,11 @@ _NOT_A_PASSAGE = re.compile(
 #: "maxpooling,avgpooling", "线性核、多项式核、高斯核": a list of names says nothing to match.
 _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]{1,14})+$")
 _MAX_BLANKS = 3
+#: A passage typed back from memory needs more to go on than one matched against headings.
+_CLOZE_CONTENT = 20
+#: Where a blank has more than one fair filling: a question or a supposition around it ("我们完全不知道
+#: 什么是最好的模型____", "如果…"), or a time or place relative to it ("____之后经过激励层").
+_LOOSE_CLOZE = re.compile(r"什么|怎么|如何|为什么|是否|[吗呢]|^如果|^假如|____\s*(?:之后|之前|的时候|时候|中|里)")
 
 
 _PASSAGE_LIMIT = 100
@@ -251,54 +285,100 @@ def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
 def _which_question(
     section: Section, circles: list[list[Section]], index: TermIndex, segmenter: Segmenter, maker: Maker
 ) -> Iterator[Question]:
-    """Match a passage to the question it answers, every word of the heading's subject blanked out.
-
-    Wrong options are other headings nearby that share nothing with the passage or the heading,
-    so that only one of them can be what the passage answers.
-    """
+    """Match passages to the question they answer, every word of the heading's subject blanked out;
+    and, when the heading is about one known term, type that term back into the passage."""
     title = _clean_title(section.title)
     if len(title) > 40 or _CATCH_ALL.match(title):
         return
     words = subject_words(title, index, segmenter)
-    asks = _reads_as_question(title)
+    subject = _single_term(title, index)
     for passage, line in _passages(section, words):
-        masked = _mask_words(passage, words, segmenter)
-        shared = grams(title) & grams(masked)
-        if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
-            continue
-        tiers = [
-            [
-                other
-                for s in circle
-                if s is not section
-                and (other := _clean_title(s.title))
-                and not has_residue(other)
-                and not has_residue(s.title)  # "Python中 和 的区别": the names were lost with the code
-                and not _CATCH_ALL.match(other)
-                and _comparable(title, other)
-                and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
-                and _reads_as_question(other) == asks
-            ]
-            for circle in circles
+        yield from _which_one(section, title, words, passage, line, circles, index, segmenter, maker)
+        if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
+            yield from _subject_cloze(section, passage, line, subject)
+
+
+def _which_one(
+    section: Section,
+    title: str,
+    words: set[str],
+    passage: str,
+    line: int,
+    circles: list[list[Section]],
+    index: TermIndex,
+    segmenter: Segmenter,
+    maker: Maker,
+) -> Iterator[Question]:
+    """One passage against headings nearby that share nothing with it or with the right heading,
+    so that only one of them can be what the passage answers."""
+    masked = _mask_words(passage, words, segmenter)
+    if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
+        return
+    if any(w.isascii() and w.casefold() in masked.casefold() for w in words):
+        return  # "NoneType" still names None
+    asks = _reads_as_question(title)
+    tiers = [
+        [
+            other
+            for s in circle
+            if s is not section
+            and (other := _clean_title(s.title))
+            and not has_residue(other)
+            and not has_residue(s.title)  # "Python中 和 的区别": the names were lost with the code
+            and not _CATCH_ALL.match(other)
+            and _comparable(title, other)
+            and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
+            and _reads_as_question(other) == asks
         ]
-        rng = maker.rng_for("which:" + section.path_text + ":" + passage)
-        # Headings that share words with the right one are the plausible wrong ones, and they
-        # keep a word the passage still shows (卷积) from pointing at the answer alone.
-        affinity = functools.partial(_shared_grams, shared)
-        wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
-        if len(wrong) < 2:
-            continue
-        yield maker.mcq(
-            Kind.SECTION,
-            f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
-            title,
-            wrong,
-            id_parts=(section.path_text, passage, "which"),
-            topic=topic_of(section),
-            source=source_of(section, line),
-            explanation=explanation_of(section),
-            difficulty=3,
-        )
+        for circle in circles
+    ]
+    rng = maker.rng_for("which:" + section.path_text + ":" + passage)
+    # Headings that share words with the right one are the plausible wrong ones, and they
+    # keep a word the passage still shows (卷积) from pointing at the answer alone.
+    affinity = functools.partial(_shared_grams, grams(title) & grams(masked))
+    wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
+    if len(wrong) < 2:
+        return
+    yield maker.mcq(
+        Kind.SECTION,
+        f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
+        title,
+        wrong,
+        id_parts=(section.path_text, passage, "which"),
+        topic=topic_of(section),
+        source=source_of(section, line),
+        explanation=explanation_of(section),
+        difficulty=3,
+    )
+
+
+def _single_term(title: str, index: TermIndex) -> TermInfo | None:
+    """The one known term a heading is about (什么是学习率 → 学习率), or None when it names none or several."""
+    found = {t.name: t for _, _, t in index.find_in(title) if t.from_glossary}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _subject_cloze(section: Section, passage: str, line: int, term: TermInfo) -> Iterator[Question]:
+    """The passage with the heading's term blanked, to be typed back: "____决定每一步沿梯度方向走多远…"."""
+    pattern = name_pattern(term.names)
+    if pattern is None:
+        return
+    stem = re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", pattern.sub(BLANK, passage))
+    if stem.count(BLANK) != 1 or not fair_blank(stem) or len(re.sub(r"____|\W", "", stem)) < _CLOZE_CONTENT:
+        return
+    if _LOOSE_CLOZE.search(stem):
+        return
+    yield Question(
+        id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, passage, term.name),
+        kind=Kind.CLOZE,
+        format=Format.SHORT,
+        topic=topic_of(section),
+        difficulty=3,
+        stem=f"填空（写出术语）：{stem}",
+        explanation=explanation_of(section),
+        source=source_of(section, line),
+        answers=term.names,
+    )
 
 
 def _shared_grams(shared: set[str], option: str) -> int:
@@ -338,9 +418,11 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     if has_residue(title) or _COMPARES.search(title) or _CATCH_ALL.match(title) or len(title) < 3:
         return
     asks = section.is_question and _reads_as_question(title)
-    if asks and re.search(r"[?？].", title.strip()):
-        return  # "有哪些？分别适用于什么场景？": the key points grade only the first question
-    points = _points(section, index, segmenter)
+    if asks and re.search(r"[?？].|[，,].{4,}", title.strip()):
+        return  # "有哪些？分别适用于什么场景？", "有哪些方式，公式是什么": the key grades only the first question
+    points, missed = _points(section, index, segmenter)
+    if missed:
+        return  # a key that leaves out a listed item would fail replies that give it
     named = sum(1 for b in section.blocks if b.term and not is_generic(b.term))
     if len(points) < 3 or (not asks and (named < 3 or not _COLLECTIVE.search(title))):
         return

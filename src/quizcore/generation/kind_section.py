@@ -210,7 +210,7 @@ def _clean_title(title: str) -> str:
 #: Code, a further question, or an article's title: not a passage that answers anything.
 _NOT_A_PASSAGE = re.compile(
     r"\bimport\b|\bdef\b|[=#]|\w\(['\"]|请分析|请问|有什么意义|[呢吗][，,。]|浅析|详解|总结版|一文(读懂|看懂|搞懂)|"
-    r"搜一下|是图片|网上搜|公式|"
+    r"搜一下|是图片|网上搜|公式|相信很多人|很多人对|本文|这篇文章|"
     # a link's caption left at the end ("… xavier 分布解析"), a label glued before the text ("SGD(随机梯度下降) 很多…")
     r"(?:解析|教程|笔记|总结|介绍)$|^[A-Za-z][\w\-]*\s*[（(][^）)]+[）)]\s+\S"
 )

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 #: Bump when the bank's format changes; changes to the code that builds it are noticed on their own.
 GENERATOR_VERSION = "2"
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
+_NEARBY = 20
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: The code a bank depends on: a cached bank built by other code is never reused.
 _BUILDING_CODE = ("generation", "knowledge", "questions", "glossary.py", "yamlsource.py", "authored.py")
@@ -175,9 +176,15 @@ def build_bank(
     by_note: dict[str, list[Section]] = {}
     for section in sections:
         by_note.setdefault(section.file, []).append(section)
+    place = {id(s): i for note in by_note.values() for i, s in enumerate(note)}
     for section in sections:
         made = 0
-        candidates = _section_candidates(section, parents, enums, by_note[section.file], index, segmenter, maker)
+        note = by_note[section.file]
+        # Wrong options and outsiders come from the sections around this one: nearby is related, and a
+        # window keeps the work per section bounded however long the note (a whole note made it quadratic).
+        at = place[id(section)]
+        nearby = note[max(0, at - _NEARBY) : at + _NEARBY + 1]
+        candidates = _section_candidates(section, parents, enums, nearby, index, segmenter, maker)
         for question in candidates:
             problem = problems(question, index, segmenter.is_everyday)
             if problem:

@@ -75,22 +75,14 @@ _ASKS = re.compile(
 def _contained(name: str, index: TermIndex, itself: TermInfo | None) -> tuple[str, ...]:
     """Names of other known terms inside a point's name, which a reply may give for it: "SGD" for
     小批量随机梯度下降, "GAN" for GAN对抗生成网络 (never a short Chinese word like 均值)."""
-    folded = name.casefold()
+    whole = name.casefold()
     found: list[str] = []
-    for term in index.terms:
-        if term is itself or not term.from_glossary:
+    for found_name, term in index.inside(name):
+        if term is itself or not term.from_glossary or found_name == whole:
             continue
-        for n in term.names:
-            key = n.casefold()
-            long_enough = len(n) >= 4 or (n.isascii() and len(n) >= 3)
-            if long_enough and key in folded and key != folded and (not n.isascii() or _whole_word(key, folded)):
-                found.extend(term.names)
-                break
-    return tuple(found)
-
-
-def _whole_word(word: str, text: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+        if len(found_name) >= 4 or (found_name.isascii() and len(found_name) >= 3):
+            found.extend(term.names)
+    return tuple(dict.fromkeys(found))
 
 
 def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[list[tuple[str, ...]], int]:
@@ -295,7 +287,7 @@ def _which_question(
     for passage, line in _passages(section, words):
         yield from _which_one(section, title, words, passage, line, circles, index, segmenter, maker)
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
-            yield from _subject_cloze(section, passage, line, subject)
+            yield from _subject_cloze(section, passage, line, subject, index)
 
 
 def _which_one(
@@ -358,10 +350,11 @@ def _single_term(title: str, index: TermIndex) -> TermInfo | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _subject_cloze(section: Section, passage: str, line: int, term: TermInfo) -> Iterator[Question]:
+def _subject_cloze(section: Section, passage: str, line: int, term: TermInfo, index: TermIndex) -> Iterator[Question]:
     """The passage with the heading's term blanked, to be typed back: "____决定每一步沿梯度方向走多远…"."""
     pattern = name_pattern(term.names)
-    if pattern is None:
+    found = pattern.search(passage) if pattern else None
+    if pattern is None or found is None:
         return
     stem = re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", pattern.sub(BLANK, passage))
     if stem.count(BLANK) != 1 or not fair_blank(stem) or len(re.sub(r"____|\W", "", stem)) < _CLOZE_CONTENT:
@@ -377,8 +370,23 @@ def _subject_cloze(section: Section, passage: str, line: int, term: TermInfo) ->
         stem=f"填空（写出术语）：{stem}",
         explanation=explanation_of(section),
         source=source_of(section, line),
-        answers=term.names,
+        answers=_fillings(found.group(), term, index),
     )
+
+
+def _fillings(written: str, term: TermInfo, index: TermIndex) -> tuple[str, ...]:
+    """What may fill the blank: the word the notes wrote first, every name of its term, and a known
+    term that is that word with a generic suffix ("Inception模块" where the notes wrote "Inception")."""
+    generic = re.compile(
+        rf"{re.escape(written)}\s*(?:模块|结构|层|网络|算法|方法|模型|module|block|layer)", re.IGNORECASE
+    )
+    after = [
+        n
+        for other in index.terms
+        if other is not term and other.from_glossary and generic.fullmatch(other.name)
+        for n in other.names
+    ]
+    return tuple(dict.fromkeys((written, *term.names, *after)))
 
 
 def _shared_grams(shared: set[str], option: str) -> int:

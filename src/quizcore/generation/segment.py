@@ -14,6 +14,7 @@ _BY_WORDS: dict[tuple[str, ...], Any] = {}
 #: Words jieba's dictionary counts more often than this are everyday Chinese (使用 24k, 之间 25k,
 #: 处理 …), while 分类 (3k), 参数 (1.7k) and 梯度 (276) name subjects.
 _COMMON_FREQ = 5000
+_REMEMBERED = 50_000
 
 
 def _tokenizer_for(words: tuple[str, ...]) -> Any:
@@ -51,7 +52,10 @@ class Segmenter:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = tuple(sorted({w for w in words if 2 <= len(w) <= 30}))
+        self._known = frozenset(self._words)
         self._tokenizer: Any = None
+        # Headings are cut again for every passage they might be a wrong option to: remember them.
+        self._cut: dict[str, list[str]] = {}
 
     def _load(self) -> Any:
         if self._tokenizer is None:
@@ -60,13 +64,18 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[str]:
         """Every token of ``text`` in order, spaces included, so that joining them gives the text back."""
-        return list(self._load().cut(text))
+        cut = self._cut.get(text)
+        if cut is None:
+            if len(self._cut) >= _REMEMBERED:
+                self._cut.clear()
+            cut = self._cut[text] = list(self._load().cut(text))
+        return list(cut)
 
     def is_everyday(self, word: str) -> bool:
         """A word of everyday Chinese (使用, 之间, 处理) that names no subject; never a glossary name."""
         self._load()
-        return word not in self._words and _BASE.FREQ.get(word, 0) > _COMMON_FREQ
+        return word not in self._known and _BASE.FREQ.get(word, 0) > _COMMON_FREQ
 
     def words(self, text: str) -> list[str]:
         """The words of ``text``, field terms kept whole."""
-        return [w for w in self._load().lcut(text) if w.strip()]
+        return [w for w in self.tokens(text) if w.strip()]

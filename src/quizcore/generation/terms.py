@@ -129,6 +129,9 @@ def is_generic(term: str) -> bool:
     return key.endswith(("上", "方面", "角度", "时", "中", "的"))
 
 
+_REMEMBERED = 50_000
+
+
 class TermIndex:
     """Every known term, findable in text, grouped by category and by head noun."""
 
@@ -148,6 +151,8 @@ class TermIndex:
                             self._add(TermInfo(name, aliases, "notes:" + section.path_text, False))
         self._starts: dict[str, list[tuple[str, TermInfo]]] | None = None
         self._by_tail: dict[str, list[TermInfo]] | None = None
+        # Headings are searched again for every passage they might be a wrong option to: remember them.
+        self._found: dict[str, list[tuple[int, int, TermInfo]]] = {}
 
     def _add(self, term: TermInfo) -> None:
         keys = [norm_key(n) for n in term.names]
@@ -215,6 +220,15 @@ class TermIndex:
 
         ASCII names match only as whole words (``BN`` is not found inside ``BNN``).
         """
+        known = self._found.get(text)
+        if known is not None:
+            return list(known)
+        if len(self._found) >= _REMEMBERED:
+            self._found.clear()
+        found = self._found[text] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[tuple[int, int, TermInfo]]:
         table = self._table()
         lowered = text.casefold()
         if len(lowered) != len(text):
@@ -236,6 +250,20 @@ class TermIndex:
                 pos = hit[1]
             else:
                 pos += 1
+        return found
+
+    def inside(self, text: str) -> list[tuple[str, TermInfo]]:
+        """Every known name found anywhere in ``text``, overlaps included (随机梯度下降 inside
+        小批量随机梯度下降), with its term; ASCII names only as whole words."""
+        table = self._table()
+        lowered = text.casefold()
+        if len(lowered) != len(text):
+            return []
+        found: list[tuple[str, TermInfo]] = []
+        for pos in range(len(lowered) - 1):
+            for name, term in table.get(lowered[pos : pos + 2], ()):
+                if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
+                    found.append((name, term))
         return found
 
 

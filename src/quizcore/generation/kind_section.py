@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.kind_cloze import BLANK, fair_blank
@@ -179,6 +180,13 @@ def subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: 
     """What the heading is about: its known terms (every alias), English words and Chinese content words
     of at least ``shortest`` characters (3 leaves out short words like 训练 and 数据); never everyday
     words of general Chinese (如果, 我们, 使用, 时候), which name no subject."""
+    return set(_subject_words(title, index, segmenter, shortest))
+
+
+# Headings are asked for their subject once per passage they might be a wrong option to: remember them
+# (the cache holds the index and segmenter of the last builds, which it keys on).
+@functools.lru_cache(maxsize=20_000)
+def _subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: int) -> frozenset[str]:
     words = {n for _, _, t in index.find_in(title) for n in t.names if len(n) >= 2}
     words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9\-]+", title) if len(w) >= 2}
     words |= {
@@ -186,7 +194,7 @@ def subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: 
         for w in segmenter.words(title)
         if len(w) >= shortest and w not in _QUESTION_WORDS and not w.isascii() and not segmenter.is_everyday(w)
     }
-    return words
+    return frozenset(words)
 
 
 def _mentions(text: str, words: set[str]) -> bool:
@@ -257,6 +265,15 @@ def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
     return passages[:_MAX_PASSAGES]
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for English and multi-word names as whole words, longest first (PR is not inside FPR)."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
 def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
     """Blank the subject's words where they stand as whole words of the passage (never 分类 inside 分类器).
 
@@ -264,9 +281,9 @@ def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
     passage that equals a subject word.
     """
     masked = passage
-    for word in sorted((w for w in words if " " in w or w.isascii()), key=len, reverse=True):
-        pattern = rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])"  # PR is not inside FPR
-        masked = re.sub(pattern, "\x00", masked, flags=re.IGNORECASE)
+    english = _whole_words(tuple(sorted(w for w in words if " " in w or w.isascii())))
+    if english is not None:
+        masked = english.sub("\x00", masked)
     folded = {w.casefold() for w in words}
     masked = "".join("\x00" if t.casefold() in folded else t for t in segmenter.tokens(masked))
     masked = re.sub(r"\x00(?:\s*\x00)*", "____", masked)
@@ -314,13 +331,10 @@ def _which_one(
             other
             for s in circle
             if s is not section
-            and (other := _clean_title(s.title))
-            and not has_residue(other)
-            and not has_residue(s.title)  # "Python中 和 的区别": the names were lost with the code
-            and not _CATCH_ALL.match(other)
-            and _comparable(title, other)
+            and (heading := _heading(s.title)).usable
+            and heading.asks == asks
+            and _comparable(title, other := heading.clean)
             and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
-            and _reads_as_question(other) == asks
         ]
         for circle in circles
     ]
@@ -387,6 +401,22 @@ def _fillings(written: str, term: TermInfo, index: TermIndex) -> tuple[str, ...]
         for n in other.names
     ]
     return tuple(dict.fromkeys((written, *term.names, *after)))
+
+
+@dataclass(frozen=True)
+class _Heading:
+    clean: str
+    usable: bool  # fit to stand as an option
+    asks: bool
+
+
+@functools.lru_cache(maxsize=50_000)
+def _heading(title: str) -> _Heading:
+    """A heading as a possible option: its clean text, whether it can stand as one, whether it asks."""
+    clean = _clean_title(title)
+    # "Python中 和 的区别" lost its names with the code; catch-alls (总结, 其他) say nothing.
+    usable = bool(clean) and not has_residue(clean) and not has_residue(title) and not _CATCH_ALL.match(clean)
+    return _Heading(clean, usable, _reads_as_question(clean))
 
 
 def _shared_grams(shared: set[str], option: str) -> int:

@@ -55,6 +55,7 @@ def test_a_passage_names_its_subject_and_is_a_whole_sentence_with_no_gloss_left_
         "梯度消失（vanishing gradient）指反向传播时梯度逐层变小，靠近输入的层几乎学不到东西。\n\n"
         "## 什么是过拟合？\n\n过拟合（fitting the noise）是模型把训练集的噪声也记住了，训练误差很低而测试误差很高。\n\n"
         "## 什么是学习率？\n\n学习率决定每一步沿梯度方向走多远，太大会震荡，太小会很慢。\n\n"
+        "## 什么是权重衰减？\n\n权重衰减在每次更新时把权重按比例缩小一点，限制模型的复杂度。\n\n"
         "## 激活函数\n\n### sigmoid\n\n- 输出不以零为中心，权重更新会走之字形\n\n### tanh\n\n- 两端饱和，梯度很小\n\n"
         "### ReLU\n\n- 负半轴输出为零，可能出现神经元死亡\n\n### Maxout\n\n- 取几个线性函数的最大值\n",
     )

@@ -131,6 +131,7 @@ def _section_candidates(
     parents: dict[int, Section],
     enums: dict[int, Enumeration],
     note_sections: list[Section],
+    note_terms: frozenset[str],
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
@@ -139,7 +140,7 @@ def _section_candidates(
     siblings = _live(parent.children) if parent is not None else []
     grand = parents.get(id(parent)) if parent is not None else None
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
-    yield from definition_questions(section, index, maker)
+    yield from definition_questions(section, index, maker, note_terms, segmenter.is_everyday)
     kin = _live([s for s in note_sections if s is not section])
     yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker)
     subject = subject_words(section.title, index, segmenter, shortest=2)
@@ -177,6 +178,12 @@ def build_bank(
     for section in sections:
         by_note.setdefault(section.file, []).append(section)
     place = {id(s): i for note in by_note.values() for i, s in enumerate(note)}
+    terms_of_note = {
+        file: frozenset(
+            t.name for s in note for b in s.blocks if b.is_prose for _, _, t in index.find_in(b.text) if t.from_glossary
+        )
+        for file, note in by_note.items()
+    }
     for section in sections:
         made = 0
         note = by_note[section.file]
@@ -184,7 +191,9 @@ def build_bank(
         # window keeps the work per section bounded however long the note (a whole note made it quadratic).
         at = place[id(section)]
         nearby = note[max(0, at - _NEARBY) : at + _NEARBY + 1]
-        candidates = _section_candidates(section, parents, enums, nearby, index, segmenter, maker)
+        candidates = _section_candidates(
+            section, parents, enums, nearby, terms_of_note[section.file], index, segmenter, maker
+        )
         for question in candidates:
             problem = problems(question, index, segmenter.is_everyday)
             if problem:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.terms import TermIndex, is_generic, split_term
+from quizcore.generation.terms import TermIndex, anchored, is_generic, split_term
 from quizcore.generation.text import clause_cut, grams, has_residue, name_pattern, norm_key, points_back, sentences
-from quizcore.knowledge import Block, Section
+from quizcore.knowledge import Block, BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
 __all__ = ["definition_questions"]
@@ -140,10 +140,32 @@ def _mask(definition: str, names: tuple[str, ...]) -> str:
     return _ALIAS_CLAUSE.sub("", pattern.sub("它", definition)).strip(" ，,；;")
 
 
-def definition_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
-    """Questions from one section's ``term：definition`` items."""
+def _listed_names(section: Section, index: TermIndex) -> list[str]:
+    """Plain items of the section's lists that are known terms (交叉验证, 留一法 beside 自助法：…)."""
+    names = (b.text.strip().rstrip("。.") for b in section.blocks if b.kind is BlockKind.LIST_ITEM and not b.term)
+    return [n for n in names if (t := index.lookup(n)) is not None and t.from_glossary]
+
+
+def definition_questions(
+    section: Section,
+    index: TermIndex,
+    maker: Maker,
+    nearby: frozenset[str] = frozenset(),
+    everyday: Callable[[str], bool] | None = None,
+) -> Iterator[Question]:
+    """Questions from one section's ``term：definition`` items and the sentences that define a known term.
+
+    Args:
+        section: where the definitions stand.
+        index: the known terms, for names, aliases and wrong options.
+        maker: seeded construction.
+        nearby: names of the known terms the same note mentions; wrong options of the same category come
+            from them first (PR曲线 beside ROC, not 结构相似性).
+        everyday: tells everyday Chinese words, which say nothing of the field a description is in.
+    """
+    listed = _listed_names(section, index)
     for group in _items(section, index):
-        terms = [g.term for g in group]
+        terms = [g.term for g in group] + listed
         for item in group:
             known = index.lookup(item.term)
             glossary = known if known is not None and known.from_glossary else None
@@ -158,10 +180,11 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
             source = source_of(section, item.block.line)
             siblings = [t for t in terms if t != item.term]
             peers = [t.name for t in index.category_peers(glossary)] if glossary else []
+            near = [t for t in peers if t in nearby]
             heads = [t.name for t in index.head_noun_peers(item.term)]
             rng = maker.rng_for("def-term:" + item.term + item.definition)
             in_stem = norm_key(stem_def)
-            tiers = [[t for t in tier if norm_key(t) not in in_stem] for tier in (siblings, peers, heads)]
+            tiers = [[t for t in tier if norm_key(t) not in in_stem] for tier in (siblings, near, heads, peers)]
             wrong = pick_distractors(item.term, tiers, index, rng)
             trivial = _word_overlap(item.term, stem_def) and not any(_word_overlap(w, stem_def) for w in wrong)
             if len(wrong) >= 2 and not trivial:
@@ -206,8 +229,10 @@ def definition_questions(section: Section, index: TermIndex, maker: Maker) -> It
                     )
             if glossary is None:
                 continue  # the notes' own label, not a known term: fine as an option, unfair to type from memory
-            if len(stem_def) < _SHORT_SHORTEST:
-                continue  # "是两个随机分布间距离的度量" fits JS divergence too: too little to type one term from
+            if len(stem_def) < _SHORT_SHORTEST or not anchored(stem_def, index, glossary, everyday):
+                # "是两个随机分布间距离的度量" fits JS divergence too; "输出节点统一输出数据，信号一致性好"
+                # does not even say it is about cameras: too little to type one term from
+                continue
             yield Question(
                 id=question_id(Kind.DEFINITION, Format.SHORT, section.path_text, item.term, item.definition),
                 kind=Kind.DEFINITION,

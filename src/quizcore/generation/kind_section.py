@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.kind_cloze import BLANK, fair_blank
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, TermInfo, is_generic, split_term
+from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, split_term
 from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
@@ -221,7 +221,10 @@ _MAX_BLANKS = 3
 _CLOZE_CONTENT = 20
 #: Where a blank has more than one fair filling: a question or a supposition around it ("我们完全不知道
 #: 什么是最好的模型____", "如果…"), or a time or place relative to it ("____之后经过激励层").
-_LOOSE_CLOZE = re.compile(r"什么|怎么|如何|为什么|是否|[吗呢]|^如果|^假如|____\s*(?:之后|之前|的时候|时候|中|里)")
+_LOOSE_CLOZE = re.compile(
+    r"什么|怎么|如何|为什么|是否|[吗呢]|^如果|^假如|____\s*(?:之后|之前|的时候|时候|中|里)|"
+    r"____\s*(?:是|为|属于)\S{0,12}(?:的一种|之一)"  # "____是词嵌入的一种": any member fills it
+)
 
 
 _PASSAGE_LIMIT = 100
@@ -304,7 +307,7 @@ def _which_question(
     for passage, line in _passages(section, words):
         yield from _which_one(section, title, words, passage, line, circles, index, segmenter, maker)
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
-            yield from _subject_cloze(section, passage, line, subject, index)
+            yield from _subject_cloze(section, passage, line, subject, index, segmenter.is_everyday)
 
 
 def _which_one(
@@ -326,6 +329,7 @@ def _which_one(
     if any(w.isascii() and w.casefold() in masked.casefold() for w in words):
         return  # "NoneType" still names None
     asks = _reads_as_question(title)
+    passage_terms = {t.name for _, _, t in index.find_in(passage) if t.from_glossary}
     tiers = [
         [
             other
@@ -335,6 +339,7 @@ def _which_one(
             and heading.asks == asks
             and _comparable(title, other := heading.clean)
             and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
+            and not _overlaps(passage_terms, s, index)
         ]
         for circle in circles
     ]
@@ -343,8 +348,8 @@ def _which_one(
     # keep a word the passage still shows (卷积) from pointing at the answer alone.
     affinity = functools.partial(_shared_grams, grams(title) & grams(masked))
     wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
-    if len(wrong) < 2:
-        return
+    if len(wrong) < 3:
+        return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
     yield maker.mcq(
         Kind.SECTION,
         f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
@@ -364,7 +369,9 @@ def _single_term(title: str, index: TermIndex) -> TermInfo | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _subject_cloze(section: Section, passage: str, line: int, term: TermInfo, index: TermIndex) -> Iterator[Question]:
+def _subject_cloze(
+    section: Section, passage: str, line: int, term: TermInfo, index: TermIndex, everyday: Callable[[str], bool]
+) -> Iterator[Question]:
     """The passage with the heading's term blanked, to be typed back: "____决定每一步沿梯度方向走多远…"."""
     pattern = name_pattern(term.names)
     found = pattern.search(passage) if pattern else None
@@ -373,8 +380,8 @@ def _subject_cloze(section: Section, passage: str, line: int, term: TermInfo, in
     stem = re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", pattern.sub(BLANK, passage))
     if stem.count(BLANK) != 1 or not fair_blank(stem) or len(re.sub(r"____|\W", "", stem)) < _CLOZE_CONTENT:
         return
-    if _LOOSE_CLOZE.search(stem):
-        return
+    if _LOOSE_CLOZE.search(stem) or not anchored(stem, index, term, everyday):
+        return  # typed from memory, the sentence must say what field it is in
     yield Question(
         id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, passage, term.name),
         kind=Kind.CLOZE,
@@ -401,6 +408,22 @@ def _fillings(written: str, term: TermInfo, index: TermIndex) -> tuple[str, ...]
         for n in other.names
     ]
     return tuple(dict.fromkeys((written, *term.names, *after)))
+
+
+def _overlaps(passage_terms: set[str], other: Section, index: TermIndex) -> bool:
+    """The other section speaks of what the passage speaks of (two of its terms, or its only one): its
+    heading could be what the passage answers ("增加数据、数据增强、L2、dropout" fits 解决过拟合的方法 too)."""
+    if not passage_terms:
+        return False
+    theirs = _section_terms(other, index)
+    shared = len(passage_terms & theirs)
+    return shared >= min(2, len(passage_terms))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _section_terms(section: Section, index: TermIndex) -> frozenset[str]:
+    text = "\n".join(b.text for b in section.blocks if b.is_prose)
+    return frozenset(t.name for _, _, t in index.find_in(text) if t.from_glossary)
 
 
 @dataclass(frozen=True)

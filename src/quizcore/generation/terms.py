@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizcore.generation.text import norm_key
@@ -130,6 +131,8 @@ def is_generic(term: str) -> bool:
 
 
 _REMEMBERED = 50_000
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_FIELD_WORD_TERMS = 3
 
 
 class TermIndex:
@@ -153,6 +156,7 @@ class TermIndex:
         self._by_tail: dict[str, list[TermInfo]] | None = None
         # Headings are searched again for every passage they might be a wrong option to: remember them.
         self._found: dict[str, list[tuple[int, int, TermInfo]]] = {}
+        self._field: frozenset[str] | None = None
 
     def _add(self, term: TermInfo) -> None:
         keys = [norm_key(n) for n in term.names]
@@ -252,6 +256,16 @@ class TermIndex:
                 pos += 1
         return found
 
+    def field_bigrams(self) -> frozenset[str]:
+        """Two-character pieces shared by the Chinese names of at least three known terms (梯度 in 梯度下降,
+        梯度消失, 梯度裁剪…): the field's own vocabulary, not one term's."""
+        if self._field is None:
+            counts = Counter(
+                g for t in self.terms if t.from_glossary for g in {g for n in t.names for g in _bigrams(n)}
+            )
+            self._field = frozenset(g for g, n in counts.items() if n >= _FIELD_WORD_TERMS)
+        return self._field
+
     def inside(self, text: str) -> list[tuple[str, TermInfo]]:
         """Every known name found anywhere in ``text``, overlaps included (随机梯度下降 inside
         小批量随机梯度下降), with its term; ASCII names only as whole words."""
@@ -265,6 +279,26 @@ class TermIndex:
                 if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
                     found.append((name, term))
         return found
+
+
+def anchored(
+    text: str, index: TermIndex, answer: TermInfo | None = None, everyday: Callable[[str], bool] | None = None
+) -> bool:
+    """The text says which field it is about: it names a known term other than ``answer``, or uses a
+    word of the field (two characters shared by several known terms' Chinese names, not everyday Chinese).
+
+    "____层能从训练数据中获得约束性的规则" could be about anything; "____决定每一步沿梯度方向走多远"
+    is about training (梯度, as in 梯度下降 and 梯度消失).
+    """
+    if any(t.from_glossary and t is not answer for _, _, t in index.find_in(text)):
+        return True
+    own = {g for n in (answer.names if answer else ()) for g in _bigrams(n)}
+    field = index.field_bigrams()
+    return any(g in field and g not in own and not (everyday and everyday(g)) for g in _bigrams(text))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def _same_case(text: str, pos: int, term: TermInfo) -> bool:

@@ -26,6 +26,8 @@ FIGURE_REFERENCE = re.compile(
 )
 #: A lone space between two Chinese characters is where a formula was dropped when the page was saved.
 _GAP = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff，。]|[\u4e00-\u9fff]  +\S")
+#: A formula copied from a rendered page comes twice, once per rendering: "f(x)f(x)".
+_TWICE = re.compile(r"([A-Za-z][A-Za-z0-9()^_+\-*/=]{2,})\1")
 _RESIDUE = re.compile(r"\*\*|`|!\[|\]\(|<[a-zA-Z/][^>]{0,40}>|^#|\$|\\[a-zA-Z]+|\{|\}|\|")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n|(?<=[a-z\d)]\.)\s+(?=[A-Z\u4e00-\u9fff])")
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[•◦●▪]|[-*+])\s*")
@@ -71,7 +73,7 @@ def leans_on_context(sentence: str) -> bool:
 
 def has_residue(text: str) -> bool:
     """The text still carries markdown, HTML, LaTeX or a figure reference that makes no sense in chat."""
-    return bool(_RESIDUE.search(text) or FIGURE_REFERENCE.search(text) or _GAP.search(text))
+    return bool(_RESIDUE.search(text) or FIGURE_REFERENCE.search(text) or _GAP.search(text) or _TWICE.search(text))
 
 
 def sentences(text: str) -> list[str]:

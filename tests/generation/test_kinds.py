@@ -97,12 +97,15 @@ def test_a_heading_naming_two_known_terms_compares_them_through_their_items(tmp_
 def test_a_passage_about_the_one_term_of_its_heading_asks_to_type_that_term(tmp_path: Path) -> None:
     bank = bank_of(
         tmp_path,
-        "# 训练\n\n## 什么是学习率？\n\n学习率决定每一步沿梯度方向走多远，太大会震荡，太小会收敛很慢。\n"
+        "# 训练\n\n## 什么是学习率？\n\n学习率是每一步沿梯度方向更新参数时乘上的系数，太大会震荡，太小会收敛很慢。\n"
+        "学习率决定每一步沿梯度方向走多远。\n"
         "如果学习率设得不好，我们也不知道什么样的学习率才合适。\n\n"
         "## 什么是过拟合？\n\n过拟合是模型把训练集的噪声也记住了，训练误差很低而测试误差很高。\n\n"
         "## 什么是梯度消失？\n\n梯度消失指反向传播时梯度逐层变小，靠近输入的层几乎学不到东西。\n",
     )
-    typed = [q for q in bank if q.format is Format.SHORT and q.stem.startswith("填空（写出术语）：____决定")]
+    typed = [q for q in bank if q.format is Format.SHORT and q.stem.startswith("填空（写出术语）：____是每一步")]
     assert len(typed) == 1
     assert "学习率" in (typed[0].answers or ()) and "learning rate" in (typed[0].answers or ())
     assert not [q for q in bank if q.format is Format.SHORT and "什么样" in q.stem]
+    # "____决定每一步…走多远" does not say what the term is: other terms could be typed in
+    assert not [q for q in bank if q.format is Format.SHORT and q.stem.startswith("填空（写出术语）：____决定")]

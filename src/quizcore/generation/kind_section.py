@@ -217,10 +217,15 @@ _NOT_A_PASSAGE = re.compile(
 #: "maxpooling,avgpooling", "线性核、多项式核、高斯核": a list of names says nothing to match.
 _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]{1,14})+$")
 _MAX_BLANKS = 3
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PASSAGE_CJK = 10
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: A passage typed back from memory needs more to go on than one matched against headings.
 _CLOZE_CONTENT = 20
 #: Where a blank has more than one fair filling: a question or a supposition around it ("我们完全不知道
 #: 什么是最好的模型____", "如果…"), or a time or place relative to it ("____之后经过激励层").
+#: "____是…", "____指…", "____表示…": the sentence defines the blank.
+_DEFINES_BLANK = re.compile(r"^____\s*(?:是指|指的是|就是|是|指|表示|即|称为|又称)")
 _LOOSE_CLOZE = re.compile(
     r"什么|怎么|如何|为什么|是否|[吗呢]|^如果|^假如|____\s*(?:之后|之前|的时候|时候|中|里)|"
     r"____\s*(?:是|为|属于)\S{0,12}(?:的一种|之一)"  # "____是词嵌入的一种": any member fills it
@@ -326,8 +331,12 @@ def _which_one(
     masked = _mask_words(passage, words, segmenter)
     if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
         return
-    if any(w.isascii() and w.casefold() in masked.casefold() for w in words):
-        return  # "NoneType" still names None
+    if len(_CJK.findall(masked)) < _PASSAGE_CJK:
+        return  # "Batch Normalization被提出": too little said to tell headings apart
+    if any(w.isascii() and w.casefold() in masked.casefold() for w in words) or _title_left(title, masked):
+        return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
+    if not anchored(title, index, everyday=segmenter.is_everyday):
+        return  # "如何分辨demo业务…" is not a question of the field
     asks = _reads_as_question(title)
     passage_terms = {t.name for _, _, t in index.find_in(passage) if t.from_glossary}
     tiers = [
@@ -337,6 +346,7 @@ def _which_one(
             if s is not section
             and (heading := _heading(s.title)).usable
             and heading.asks == asks
+            and anchored(heading.clean, index, everyday=segmenter.is_everyday)  # not "C/C++中面向对象…"
             and _comparable(title, other := heading.clean)
             and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
             and not _overlaps(passage_terms, s, index)
@@ -382,6 +392,8 @@ def _subject_cloze(
         return
     if _LOOSE_CLOZE.search(stem) or not anchored(stem, index, term, everyday):
         return  # typed from memory, the sentence must say what field it is in
+    if not _DEFINES_BLANK.match(stem):
+        return  # only a sentence that says what the term is pins it down ("____利用跳跃连接…" is DenseNet too)
     yield Question(
         id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, passage, term.name),
         kind=Kind.CLOZE,
@@ -440,6 +452,13 @@ def _heading(title: str) -> _Heading:
     # "Python中 和 的区别" lost its names with the code; catch-alls (总结, 其他) say nothing.
     usable = bool(clean) and not has_residue(clean) and not has_residue(title) and not _CATCH_ALL.match(clean)
     return _Heading(clean, usable, _reads_as_question(clean))
+
+
+def _title_left(title: str, masked: str) -> bool:
+    """An English word or letter of the heading is still in the passage ("K" of "KNN K 近邻"); the
+    Chinese left over ("森林" of 随机森林) is caught by the giveaway check of every question."""
+    english = {w.casefold() for w in _ENGLISH.findall(title)}
+    return any(w.casefold() in english for w in _ENGLISH.findall(masked))
 
 
 def _shared_grams(shared: set[str], option: str) -> int:

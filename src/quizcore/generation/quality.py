@@ -39,7 +39,13 @@ def _options_problem(q: Question, index: TermIndex, everyday: Callable[[str], bo
     if known is not None and any(len(norm_key(n)) >= 3 and norm_key(n) in stem for n in known.names):
         return "answer in stem"  # under another name ("conv_layer" for 卷积层)
     others = [o for i, o in enumerate(options) if i != q.answer_index]
-    if q.kind is not Kind.ODD_ONE_OUT and echoes_answer(correct, others, q.stem, everyday):
+    # An everyday word inside the answer's own term (森林 of 随机森林) still gives it away.
+    own = {g for _, _, t in index.find_in(correct) if t.from_glossary for n in t.names for g in grams(n)}
+
+    def exempt(gram: str) -> bool:
+        return gram not in own and everyday(gram)
+
+    if q.kind is not Kind.ODD_ONE_OUT and echoes_answer(correct, others, q.stem, exempt):
         return "trivial: only the answer echoes the stem"
     lengths = [len(o) for o in options]
     if max(lengths) > 3 * min(lengths) + 8:

@@ -112,7 +112,9 @@ def split_term(raw: str) -> tuple[str, tuple[str, ...]]:
     raw = raw.strip().strip("*").strip()
     match = _PAREN.match(raw)
     if match and len(match.group("alt")) <= 30:
-        return match.group("main").strip(), (match.group("alt").strip(),)
+        # "Precision(精准度/查准率)": each name on its own
+        alternatives = tuple(a.strip() for a in re.split(r"[/／、]", match.group("alt")) if a.strip())
+        return match.group("main").strip(), alternatives
     return raw, ()
 
 

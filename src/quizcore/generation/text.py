@@ -26,8 +26,9 @@ FIGURE_REFERENCE = re.compile(
 )
 #: A lone space between two Chinese characters is where a formula was dropped when the page was saved.
 _GAP = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff，。]|[\u4e00-\u9fff]  +\S")
-#: A formula copied from a rendered page comes twice, once per rendering: "f(x)f(x)".
-_TWICE = re.compile(r"([A-Za-z][A-Za-z0-9()^_+\-*/=]{2,})\1")
+#: A formula copied from a rendered page comes twice, once per rendering ("f(x)f(x)"); a label run into its
+#: text repeats a word ("输入Normalize Normalize非常重要").
+_TWICE = re.compile(r"([A-Za-z][A-Za-z0-9()^_+\-*/=]{2,})\1|\b([A-Za-z]{3,})\s+\2\b")
 _RESIDUE = re.compile(r"\*\*|`|!\[|\]\(|<[a-zA-Z/][^>]{0,40}>|^#|\$|\\[a-zA-Z]+|\{|\}|\|")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n|(?<=[a-z\d)]\.)\s+(?=[A-Z\u4e00-\u9fff])")
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[•◦●▪]|[-*+])\s*")
@@ -57,7 +58,8 @@ _NEEDS_CONTEXT = re.compile(
 
 
 _BACK_REFERENCE = re.compile(
-    r"也是这样|同上|如上所述|这样的|这里|后续的?篇章|敬请期待|尽情期待|下一?篇|上一个|相比之下|这个角度|前者|后者|上面的|前面的"
+    r"也是这样|同上|如上所述|这样的|这里|后续的?篇章|敬请期待|尽情期待|下一?篇|上一个|相比之下|这个角度|前者|后者|上面的|前面的|"
+    r"仅此而已|举个例子|如下所示|以下几"
 )
 
 

@@ -9,9 +9,9 @@ from quizcore.generation.common import Maker, pick_distractors, question_id, sou
 from quizcore.generation.terms import TermIndex, TermInfo
 from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
-from quizcore.questions import Format, Kind, Question
+from quizcore.questions import Format, Kind, Question, Source
 
-__all__ = ["BLANK", "cloze_questions", "fair_blank"]
+__all__ = ["BLANK", "cloze_questions", "fair_blank", "typed_cloze"]
 
 BLANK = "____"
 _MIN, _MAX = 12, 90
@@ -64,6 +64,29 @@ def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
     """The blank's partner is in the sentence (梯度消失 by 梯度爆炸, 静态图 by 动态图): too easy or ambiguous."""
     family = {t.name for t in index.category_peers(term)} | {t.name for t in index.head_noun_peers(term.name)}
     return any(o.name in family for o in others if o is not term)
+
+
+def typed_cloze(
+    section: Section,
+    sentence: str,
+    term: str,
+    stem: str,
+    explanation: str,
+    source: Source,
+    answers: tuple[str, ...],
+) -> Question:
+    """A short-answer cloze: the sentence with the term blanked, the term typed back."""
+    return Question(
+        id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, sentence, term),
+        kind=Kind.CLOZE,
+        format=Format.SHORT,
+        topic=topic_of(section),
+        difficulty=3,
+        stem=f"填空（写出术语）：{stem}",
+        explanation=explanation,
+        source=source,
+        answers=answers,
+    )
 
 
 def fair_blank(stem: str) -> bool:
@@ -128,16 +151,6 @@ def cloze_questions(
             if not bold:
                 made += 1
                 break
-            yield Question(
-                id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, sentence, term.name),
-                kind=Kind.CLOZE,
-                format=Format.SHORT,
-                topic=topic_of(section),
-                difficulty=3,
-                stem=f"填空（写出术语）：{stem_text}",
-                explanation=explanation,
-                source=source,
-                answers=term.names,
-            )
+            yield typed_cloze(section, sentence, term.name, stem_text, explanation, source, term.names)
             made += 1
             break

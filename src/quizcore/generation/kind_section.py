@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.kind_cloze import BLANK, fair_blank
+from quizcore.generation.kind_cloze import BLANK, fair_blank, typed_cloze
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, split_term
 from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
@@ -394,17 +394,8 @@ def _subject_cloze(
         return  # typed from memory, the sentence must say what field it is in
     if not _DEFINES_BLANK.match(stem):
         return  # only a sentence that says what the term is pins it down ("____利用跳跃连接…" is DenseNet too)
-    yield Question(
-        id=question_id(Kind.CLOZE, Format.SHORT, section.path_text, passage, term.name),
-        kind=Kind.CLOZE,
-        format=Format.SHORT,
-        topic=topic_of(section),
-        difficulty=3,
-        stem=f"填空（写出术语）：{stem}",
-        explanation=explanation_of(section),
-        source=source_of(section, line),
-        answers=_fillings(found.group(), term, index),
-    )
+    answers = _fillings(found.group(), term, index)
+    yield typed_cloze(section, passage, term.name, stem, explanation_of(section), source_of(section, line), answers)
 
 
 def _fillings(written: str, term: TermInfo, index: TermIndex) -> tuple[str, ...]:

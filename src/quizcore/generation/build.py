@@ -148,8 +148,7 @@ def _section_candidates(
     yield from contrast_questions(section, index, maker)
     yield from numeric_questions(section, subject)
     if id(section) in enums:
-        same_note = [enums[id(s)] for s in note_sections if s is not section and id(s) in enums]
-        yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), same_note, index, maker)
+        yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)
 
 
 def build_bank(

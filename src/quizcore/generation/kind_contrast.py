@@ -28,6 +28,9 @@ _PAIR_ONLY = re.compile(r"^(?P<a>[^和与、]+?)\s*(?:和|与|、|vs\.?|VS)\s*(?
 _CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而(?!且)|但|不过|可是|并且|同时|然而)")
 _LEAD = re.compile(r"^(?:而(?!且)|但是?|不过|可是|然而|并且|同时|另外)\s*")
 _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+#: Pieces too common in names to point at one side (…网络, …模型, …学习).
+_SHARED_PIECES = frozenset({"网络", "模型", "学习", "神经", "算法", "方法", "函数", "分类", "回归"})
 _SAYS_ENOUGH = 5  # "____没有可学习参数" says enough, "____ 直接关闭" does not
 #: The rest is glued to the name (BERT-large, "面向过程(…)"), points back (这个限制), goes on from the
 #: phrase before it ("对于RNN来说", "…，方差越大"), or only names the kind of thing (是一种降维方法: the
@@ -124,6 +127,12 @@ def _pieces(text: str, names: re.Pattern[str] | None) -> Iterator[str]:
                 yield clause
 
 
+def _name_piece(text: str, side: Side) -> bool:
+    """Two characters of a side's Chinese names stand in the text ("卷积" of 卷积神经网络)."""
+    pieces = {n[i : i + 2] for n in side.names for i in range(len(n) - 1) if _CJK_PAIR.fullmatch(n[i : i + 2])}
+    return any(p in text for p in pieces - _SHARED_PIECES)
+
+
 @dataclass(frozen=True)
 class _Statement:
     side: Side
@@ -156,8 +165,10 @@ def _statements(section: Section, pair: tuple[Side, Side]) -> Iterator[_Statemen
 
 def _fits(rest: str, pair: tuple[Side, Side]) -> bool:
     """The clause says something of its own (not of both, not too little, not glued to the name, not
-    leaning on what came before)."""
+    leaning on what came before, no piece of a side's name left to decide it: 卷积 for CNN)."""
     if any(_mentions(rest, side) for side in pair) or len(_CONTENT.findall(rest)) < _SAYS_ENOUGH:
+        return False
+    if any(_name_piece(rest, side) for side in pair):
         return False
     return not (leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or _UNFIT_REST.search(rest))
 

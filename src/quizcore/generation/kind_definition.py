@@ -204,7 +204,8 @@ def definition_questions(
                 # to be the only thing a reader could write for it
             # Whole definitions only: an option cut mid-clause ("一幅图像通过 selective search 的方法") reads as broken.
             others = [g.definition for g in group if g is not item and len(g.definition) <= _OPTION_LIMIT]
-            if len(others) >= 2 and len(item.definition) <= _OPTION_LIMIT:
+            if glossary is not None and len(others) >= 2 and len(item.definition) <= _OPTION_LIMIT:
+                # only a known term: the notes' own labels ("主要用途" of a table) name no concept
                 correct = item.definition
                 rng = maker.rng_for("def-meaning:" + item.term + item.definition)
                 wrong = pick_distractors(correct, [others], index, rng, terms=False)

@@ -39,14 +39,13 @@ def _kindred(outsider: str, members: Sequence[str], index: TermIndex) -> bool:
 
 
 def odd_one_out_questions(
-    enum: Enumeration,
-    related: Sequence[Enumeration],
-    same_note: Sequence[Enumeration],
-    index: TermIndex,
-    maker: Maker,
+    enum: Enumeration, related: Sequence[Enumeration], index: TermIndex, maker: Maker
 ) -> Iterator[Question]:
-    """One odd-one-out question per enumeration that has a related list to borrow an outsider from:
-    a list nearby, else another list of the same note."""
+    """One odd-one-out question per enumeration that has a related list nearby to borrow an outsider from.
+
+    Only lists nearby: an outsider from another chapter of the note is a different kind of thing
+    (留一法 among supervised models), picked out by kind rather than by knowing the list.
+    """
     members = enum.members
     title = enum.section.title.strip()
     if len(members) < 3 or len(title) <= 3:
@@ -55,15 +54,13 @@ def odd_one_out_questions(
     tiers = [
         [
             m
-            for other in lists
+            for other in related
             for m in other.members
             if norm_key(m) not in member_keys
             and not any(index.same_term(m, x) or _overlaps(m, x) for x in members)
             and not _kindred(m, members, index)
         ]
-        for lists in (related, same_note)
     ]
-    related = [*related, *same_note]
     rng = maker.rng_for("odd:" + enum.section.path_text)
     picked = pick_distractors(members[0], tiers, index, rng, k=1, terms=False)
     if not picked:

@@ -219,6 +219,8 @@ _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]
 _MAX_BLANKS = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PASSAGE_CJK = 10
+#: A blank that took only the head of a word: what is left ("____器", "____率") completes it.
+_PART_WORD = re.compile(r"____[器率性量法化层值度]|[^\s，。、；：,.;:（(]____平台")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: A passage typed back from memory needs more to go on than one matched against headings.
 _CLOZE_CONTENT = 20
@@ -333,6 +335,8 @@ def _which_one(
         return
     if len(_CJK.findall(masked)) < _PASSAGE_CJK:
         return  # "Batch Normalization被提出": too little said to tell headings apart
+    if _PART_WORD.search(masked):
+        return  # "____器" is 优化器 with only 优化 blanked: the rest of the word points at the heading
     if any(w.isascii() and w.casefold() in masked.casefold() for w in words) or _title_left(title, masked):
         return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
     if not anchored(title, index, everyday=segmenter.is_everyday):
@@ -354,12 +358,17 @@ def _which_one(
         for circle in circles
     ]
     rng = maker.rng_for("which:" + section.path_text + ":" + passage)
-    # Headings that share words with the right one are the plausible wrong ones, and they
-    # keep a word the passage still shows (卷积) from pointing at the answer alone.
-    affinity = functools.partial(_shared_grams, grams(title) & grams(masked))
+    # Headings of sections on a related topic (a known term in common with this section) are the
+    # plausible wrong ones, then headings that share words with the right one, which keep a word the
+    # passage still shows (卷积) from pointing at the answer alone.
+    mine = _section_terms(section, index)
+    related = {_heading(s.title).clean for circle in circles for s in circle if _section_terms(s, index) & mine}
+    affinity = functools.partial(_closeness, related, grams(title) & grams(masked))
     wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
     if len(wrong) < 3:
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
+    if not related.intersection(wrong):
+        return  # every wrong heading off-topic: the passage fits only one, a giveaway
     yield maker.mcq(
         Kind.SECTION,
         f"下面这段话回答的是哪个问题？「{masked}」" if asks else f"下面这段话说的是哪一项？「{masked}」",
@@ -452,8 +461,8 @@ def _title_left(title: str, masked: str) -> bool:
     return any(w.casefold() in english for w in _ENGLISH.findall(masked))
 
 
-def _shared_grams(shared: set[str], option: str) -> int:
-    return len(grams(option) & shared)
+def _closeness(related: set[str], shared: set[str], option: str) -> int:
+    return (100 if option in related else 0) + len(grams(option) & shared)
 
 
 def _comparable(title: str, other: str) -> bool:
@@ -474,6 +483,8 @@ def _stem(section: Section) -> str:
     return title + "？" if _reads_as_question(title) else f"简述「{title}」的要点。"
 
 
+#: A question that asks for the members of a set ("有哪些", "哪几种", "列举", "常用的…").
+_ASKS_FOR_MEMBERS = re.compile(r"哪些|哪几|几种|列举|常用的|常见的|有什么方法|方法有|方式有")
 #: A plain heading that names a set of things (缺失值处理, 文本增强技术, 边缘检测算子, 优化方法), whose
 #: items can be asked for; "传统的目标检测" lists steps, not members.
 _COLLECTIVE = re.compile(r"(?:方法|技术|算子|策略|方式|手段|处理|类型|种类|算法|模型|网络|函数|指标|技巧|操作)$")
@@ -491,6 +502,8 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     asks = section.is_question and _reads_as_question(title)
     if asks and re.search(r"[?？].|[，,].{4,}", title.strip()):
         return  # "有哪些？分别适用于什么场景？", "有哪些方式，公式是什么": the key grades only the first question
+    if asks and not _ASKS_FOR_MEMBERS.search(title):
+        return  # names graded only where names are asked for: "什么是数据泄露" or "优缺点" wants an explanation
     points, missed = _points(section, index, segmenter)
     if missed:
         return  # a key that leaves out a listed item would fail replies that give it

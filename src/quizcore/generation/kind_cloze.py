@@ -11,7 +11,7 @@ from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question, Source
 
-__all__ = ["BLANK", "cloze_questions", "fair_blank", "typed_cloze"]
+__all__ = ["BLANK", "DEFINES_BLANK", "cloze_questions", "fair_blank", "typed_cloze"]
 
 BLANK = "____"
 _MIN, _MAX = 12, 90
@@ -64,6 +64,10 @@ def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
     """The blank's partner is in the sentence (梯度消失 by 梯度爆炸, 静态图 by 动态图): too easy or ambiguous."""
     family = {t.name for t in index.category_peers(term)} | {t.name for t in index.head_noun_peers(term.name)}
     return any(o.name in family for o in others if o is not term)
+
+
+#: "____是…", "____指…", "____表示…": the sentence defines the blank.
+DEFINES_BLANK = re.compile(r"^____\s*(?:是指|指的是|就是|是|指|表示|即|称为|又称)")
 
 
 def typed_cloze(
@@ -148,9 +152,11 @@ def cloze_questions(
                 explanation=explanation,
                 difficulty=2,
             )
-            if not bold:
-                made += 1
-                break
-            yield typed_cloze(section, sentence, term.name, stem_text, explanation, source, term.names)
+            if bold and DEFINES_BLANK.match(stem_text):
+                # typed from memory only where the sentence says what the term is ("____操作把分布压缩在…"
+                # fits 标准化 as well as BN)
+                yield typed_cloze(section, sentence, term.name, stem_text, explanation, source, term.names)
             made += 1
+            if not bold:
+                break
             break

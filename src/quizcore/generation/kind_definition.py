@@ -16,6 +16,8 @@ __all__ = ["definition_questions"]
 
 _DEF_LIMIT = 70
 _OPTION_LIMIT = 60
+#: "通用模型调试技巧" (a link's title after 深度学习 - ) is a label, not a definition.
+_SHORTEST = 10
 _SHORT_SHORTEST = 16
 _LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff][\w\- ]{1,12}(?:[(（][^)）]{0,30}[)）])?\s*[：:]")
 #: 它 glued into a word ("其他的它方法"): a name was cut out of a longer word.
@@ -116,7 +118,7 @@ def _items(section: Section, index: TermIndex) -> list[list[_Item]]:
         first = sentences(block.definition)
         # One sentence is one fact; a second sentence often talks about a sibling.
         definition = clause_cut(first[0] if first and len(first[0]) >= 8 else block.definition, _DEF_LIMIT)
-        if len(definition) < 8 or has_residue(definition) or has_residue(term) or len(term) > 24:
+        if len(definition) < _SHORTEST or has_residue(definition) or has_residue(term) or len(term) > 24:
             continue
         if definition.endswith(_DANGLING) or _is_enumeration(definition) or _LABELLED.search(definition):
             continue

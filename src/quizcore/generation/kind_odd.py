@@ -1,8 +1,7 @@
-"""Odd-one-out questions: three true members of an enumeration and one member of a related list."""
+"""Odd-one-out questions: three members of a list in the notes and one known term of the same kind it does not name."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from quizcore.generation.common import Maker, pick_distractors, source_of, topic_of
@@ -13,8 +12,6 @@ from quizcore.questions import Kind, Question
 
 __all__ = ["odd_one_out_questions"]
 
-_ASKS_FOR = re.compile(r"^(?P<what>.+?)(?:有哪些|有哪几种|包括哪些|都有哪些|是哪些|有什么)[？?]?$")
-
 
 def _overlaps(a: str, b: str) -> bool:
     """One names a kind of the other (平均池化 and 池化): the outsider might belong after all."""
@@ -22,47 +19,39 @@ def _overlaps(a: str, b: str) -> bool:
     return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
 
 
-def _stem(title: str) -> str:
-    match = _ASKS_FOR.match(title.strip())
-    if match and len(match.group("what")) >= 2:
-        return f"下列哪一项不属于「{match.group('what')}」？"
-    return f"关于「{title.rstrip('？?')}」，下列哪一项不在笔记列出的要点中？"
-
-
-def _kindred(outsider: str, members: Sequence[str], index: TermIndex) -> bool:
-    """The outsider is a known term of the same category as a member (RMSProp beside SGD and Adam):
-    the list may simply not name it, so it cannot be said not to belong."""
-    known = index.lookup(outsider)
-    if known is None or not known.from_glossary:
-        return False
-    return any((m := index.lookup(x)) is not None and m.from_glossary and m.category == known.category for x in members)
-
-
 def odd_one_out_questions(
     enum: Enumeration, related: Sequence[Enumeration], index: TermIndex, maker: Maker
 ) -> Iterator[Question]:
-    """One odd-one-out question per enumeration that has a related list nearby to borrow an outsider from.
+    """One question per enumeration: three of its members and one known term of the same kind that
+    the notes' list does not name ("which of these is not among the listed …").
 
-    Only lists nearby: an outsider from another chapter of the note is a different kind of thing
-    (留一法 among supervised models), picked out by kind rather than by knowing the list.
+    The outsider is a term of a category the members' terms belong to (交叉验证, 留一法, 自助法 →
+    K折交叉验证 is not listed, 决策树 would be picked out by kind alone), else a member of a list
+    nearby that shares a category with this one.
     """
     members = enum.members
     title = enum.section.title.strip()
     if len(members) < 3 or len(title) <= 3:
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
+    known = [t for m in members if (t := index.lookup(m)) is not None and t.from_glossary]
+    if len(known) < 2:
+        return  # the list's kind is unknown: any outsider might be of another kind, or belong after all
+    categories = {t.category for t in known}
     member_keys = {norm_key(m) for m in members}
-    tiers = [
-        [
-            m
-            for other in related
-            for m in other.members
-            if norm_key(m) not in member_keys
-            and not any(index.same_term(m, x) or _overlaps(m, x) for x in members)
-            and not _kindred(m, members, index)
-        ]
-    ]
+
+    def fits(candidate: str) -> bool:
+        term = index.lookup(candidate)
+        return (
+            term is not None
+            and term.category in categories
+            and norm_key(candidate) not in member_keys
+            and not any(index.same_term(candidate, x) or _overlaps(candidate, x) for x in members)
+        )
+
+    nearby = [m for other in related for m in other.members if fits(m)]
+    peers = [t.name for t in index.category_peers(known[0]) if fits(t.name)]
     rng = maker.rng_for("odd:" + enum.section.path_text)
-    picked = pick_distractors(members[0], tiers, index, rng, k=1, terms=False)
+    picked = pick_distractors(members[0], [nearby, peers], index, rng, k=1, terms=False)
     if not picked:
         return
     outsider = picked[0]
@@ -80,17 +69,12 @@ def odd_one_out_questions(
     listed = "、".join(members)
     yield maker.mcq(
         Kind.ODD_ONE_OUT,
-        _stem(section.title),
+        f"关于「{title.rstrip('？?')}」，下列哪一项不在笔记列出的内容中？",
         outsider,
         chosen,
         id_parts=(section.path_text, *sorted(members), outsider),
         topic=topic_of(section),
         source=source_of(section, enum.line),
-        explanation=f"「{section.title}」列出的是：{listed}。「{outsider}」出自「{enum_title(related, outsider)}」。",
+        explanation=f"「{title}」列出的是：{listed}；「{outsider}」不在其中。",
         difficulty=3,
     )
-
-
-def enum_title(related: Sequence[Enumeration], member: str) -> str:
-    """The title of the related list that holds ``member``."""
-    return next((e.section.title for e in related if member in e.members), "另一个列表")

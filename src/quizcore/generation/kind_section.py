@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.kind_cloze import BLANK, fair_blank, typed_cloze
+from quizcore.generation.kind_cloze import BLANK, DEFINES_BLANK, fair_blank, typed_cloze
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, split_term
 from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
@@ -226,8 +227,6 @@ _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _CLOZE_CONTENT = 20
 #: Where a blank has more than one fair filling: a question or a supposition around it ("我们完全不知道
 #: 什么是最好的模型____", "如果…"), or a time or place relative to it ("____之后经过激励层").
-#: "____是…", "____指…", "____表示…": the sentence defines the blank.
-_DEFINES_BLANK = re.compile(r"^____\s*(?:是指|指的是|就是|是|指|表示|即|称为|又称)")
 _LOOSE_CLOZE = re.compile(
     r"什么|怎么|如何|为什么|是否|[吗呢]|^如果|^假如|____\s*(?:之后|之前|的时候|时候|中|里)|"
     r"____\s*(?:是|为|属于)\S{0,12}(?:的一种|之一)"  # "____是词嵌入的一种": any member fills it
@@ -361,8 +360,12 @@ def _which_one(
     # Headings of sections on a related topic (a known term in common with this section) are the
     # plausible wrong ones, then headings that share words with the right one, which keep a word the
     # passage still shows (卷积) from pointing at the answer alone.
-    mine = _section_terms(section, index)
-    related = {_heading(s.title).clean for circle in circles for s in circle if _section_terms(s, index) & mine}
+    # A term most of these sections mention (过拟合, 训练集) makes no topic in common.
+    everyone = list({id(s): s for circle in circles for s in circle if s is not section}.values())
+    common = Counter(t for s in everyone for t in _section_terms(s, index))
+    rare = {t for t, n in common.items() if n <= max(2, len(everyone) // 5)}
+    mine = _section_terms(section, index) & rare
+    related = {_heading(s.title).clean for s in everyone if _section_terms(s, index) & mine}
     affinity = functools.partial(_closeness, related, grams(title) & grams(masked))
     wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
     if len(wrong) < 3:
@@ -401,7 +404,7 @@ def _subject_cloze(
         return
     if _LOOSE_CLOZE.search(stem) or not anchored(stem, index, term, everyday):
         return  # typed from memory, the sentence must say what field it is in
-    if not _DEFINES_BLANK.match(stem):
+    if not DEFINES_BLANK.match(stem):
         return  # only a sentence that says what the term is pins it down ("____利用跳跃连接…" is DenseNet too)
     answers = _fillings(found.group(), term, index)
     yield typed_cloze(section, passage, term.name, stem, explanation_of(section), source_of(section, line), answers)

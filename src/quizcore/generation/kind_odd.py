@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from quizcore.generation.common import Maker, pick_distractors, source_of, topic_of
@@ -17,6 +18,21 @@ def _overlaps(a: str, b: str) -> bool:
     """One names a kind of the other (平均池化 and 池化): the outsider might belong after all."""
     ka, kb = norm_key(a), norm_key(b)
     return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
+
+
+def _shared_edges(members: Sequence[str]) -> tuple[str, str]:
+    """The start and end every member shares, of two characters or more ("填充" of 填充均值, 填充众数…)."""
+    first = _common_start(members)
+    last = _common_start([m[::-1] for m in members])[::-1]
+    return (first if len(first) >= 2 else "", last if len(last) >= 2 else "")
+
+
+def _common_start(texts: Sequence[str]) -> str:
+    shortest = min(texts, key=len, default="")
+    for i, ch in enumerate(shortest):
+        if any(t[i] != ch for t in texts):
+            return shortest[:i]
+    return shortest
 
 
 def odd_one_out_questions(
@@ -36,15 +52,23 @@ def odd_one_out_questions(
     known = [t for m in members if (t := index.lookup(m)) is not None and t.from_glossary]
     if len(known) < 2:
         return  # the list's kind is unknown: any outsider might be of another kind, or belong after all
-    categories = {t.category for t in known}
+    # The kind most of the list's known members are (not the odd one out's own kind by chance).
+    kind, votes = Counter(t.category for t in known).most_common(1)[0]
+    if votes < 2:
+        return
     member_keys = {norm_key(m) for m in members}
+    said = norm_key("".join(b.text for b in enum.section.blocks))
+    prefix, suffix = _shared_edges(members)
 
     def fits(candidate: str) -> bool:
         term = index.lookup(candidate)
         return (
             term is not None
-            and term.category in categories
+            and term.category == kind
             and norm_key(candidate) not in member_keys
+            and not any(n and norm_key(n) in said for n in term.names)  # the section names it elsewhere
+            and candidate.startswith(prefix)  # all 填充… but 删除缺失样本: picked out by form
+            and candidate.endswith(suffix)
             and not any(index.same_term(candidate, x) or _overlaps(candidate, x) for x in members)
         )
 

@@ -17,11 +17,15 @@ _NUMBER = re.compile(
     r"(?P<unit>%|％|倍|层|个|维|类|种|次|帧|张|步|万|亿|位|字节|像素|通道|秒|轮|(?:FPS|fps|MB|GB|ms|M|K)(?![A-Za-z0-9]))"
 )
 _PER_SECTION = 2
+#: Words before a number that say it is rounded.
+_ROUGH = re.compile(r"约|大约|左右|近|将近|大概|超过")
 #: Numbers in examples ("假设总共有4个分类") are made up for the example, not facts to remember.
 _EXAMPLE = re.compile(r"假设|例如|比如|举例|举个|例子")
 
 
-def _tolerance(value: float, unit: str, text: str) -> float:
+def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float:
+    if rough and "." not in text and unit not in ("%", "％"):
+        return round(max(abs(value) * 0.05, 1.0), 4)  # "约 18 倍": the notes round, so 18.6 and 19 are right too
     if unit in ("%", "％"):
         return min(0.5 if "." in text else 1.0, round(abs(value) * 0.05, 4))
     if "." in text:
@@ -78,6 +82,6 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 explanation=sentence,
                 source=source_of(section, block.line),
                 answers=(answer,),
-                tolerance=_tolerance(value, unit, value_text),
+                tolerance=_tolerance(value, unit, value_text, bool(_ROUGH.search(sentence[: match.start()][-4:]))),
             )
             made += 1

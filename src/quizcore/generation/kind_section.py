@@ -220,6 +220,8 @@ _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]
 _MAX_BLANKS = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PASSAGE_CJK = 10
+_RELATED_TERMS = 2
+_GROUPED = 12
 #: A blank that took only the head of a word: what is left ("____器", "____率") completes it.
 _PART_WORD = re.compile(r"____[器率性量法化层值度]|[^\s，。、；：,.;:（(]____平台")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -365,7 +367,14 @@ def _which_one(
     common = Counter(t for s in everyone for t in _section_terms(s, index))
     rare = {t for t, n in common.items() if n <= max(2, len(everyone) // 5)}
     mine = _section_terms(section, index) & rare
-    related = {_heading(s.title).clean for s in everyone if _section_terms(s, index) & mine}
+    # One such term in common makes a related topic among the few siblings an author grouped under one
+    # heading; across a long flat note it takes two (Sigmoid in both 网络初始化 and 逻辑回归与SVM is chance).
+    grouped = {id(s) for s in circles[0]} if len(circles[0]) <= _GROUPED else set()
+    related = {
+        _heading(s.title).clean
+        for s in everyone
+        if len(_section_terms(s, index) & mine) >= (1 if id(s) in grouped else _RELATED_TERMS)
+    }
     affinity = functools.partial(_closeness, related, grams(title) & grams(masked))
     wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
     if len(wrong) < 3:

@@ -21,9 +21,14 @@ OUT = ROOT / "tests" / "generation" / "data" / "review_seeds.yaml"
 HEADER = """\
 # Sixty generated questions from ../shared/seeds (seed 0), judged by hand.
 # verdict: ok | bad. A question is ok when it is answerable from its source, has exactly one
-# defensible correct option (or a fair answer key), plausible distractors, and clean text.
+# defensible correct option (or a fair answer key), plausible distractors of the answer's kind (not
+# all off-topic), and clean text. Each question was judged by two reviewers in most rounds; the
+# stricter verdict is kept.
 # problems: short labels of what is wrong (kept for bad ones, and as remarks on ok ones).
-# Regenerate with: .venv/bin/python scripts/review_sample.py  (verdicts are kept by id)
+# Regenerate with: .venv/bin/python scripts/review_sample.py  (verdicts are kept by id while the
+# question's stem and options are unchanged). The sample is drawn by a hash of each id: after fixing
+# what it found, judge a fresh sample with another seed too (review_sample(bank, n, seed)), since
+# this one has been tuned against.
 """
 
 

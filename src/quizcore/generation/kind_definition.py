@@ -168,6 +168,11 @@ def definition_questions(
     listed = _listed_names(section, index)
     for group in _items(section, index):
         terms = [g.term for g in group] + listed
+        # "哪个术语符合这个描述" needs terms: a list of the notes' own labels (性能/扩展性/安全性,
+        # 低错误率/高定位性/最小响应) is a list of aspects, and its options are not terms.
+        glossary_items = sum(1 for g in group if (t := index.lookup(g.term)) is not None and t.from_glossary)
+        if glossary_items < min(2, len(group)):
+            continue
         for item in group:
             known = index.lookup(item.term)
             glossary = known if known is not None and known.from_glossary else None

@@ -17,9 +17,8 @@ from quizcore.generation.text import grams, has_residue, leans_on_context, name_
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
-__all__ = ["explanation_of", "section_questions", "subject_words", "summary_of"]
+__all__ = ["explanation_of", "section_questions", "subject_words"]
 
-_SUMMARY_LIMIT = 50
 _PUNCT = re.compile(r"[，。；！？,;!?：:]")
 _MAX_POINTS = 6
 
@@ -34,40 +33,7 @@ def explanation_of(section: Section, limit: int = 500) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-#: Not a claim: a label before its text ("本质：…"), or a bare list of defects ("噪声污染没有被排除、边缘线太过于粗宽").
-_FRAGMENT = re.compile(r"^[^，。：:]{1,8}[：:]|^[^，,；;]*、[^，,；;]*$")
-
-
-def _claim(text: str) -> bool:
-    """A statement that can stand as an option: long enough, not a question, not a formula, not a fragment."""
-    return (
-        len(text) >= 12
-        and not has_residue(text)
-        and not text.endswith(_DANGLING)
-        and not text.endswith(("？", "?"))
-        and "=" not in text
-        and not text.startswith(_ASKING_PREFIXES)
-        and not _FRAGMENT.search(text)
-        and not leans_on_context(text)
-    )
-
-
-def summary_of(section: Section) -> str | None:
-    """The section's key claim, as its author marked it in bold; None when there is no such claim.
-
-    The first sentence of a messy note is too often filler or beside the point to stand as
-    the right answer, so only a bold claim does.
-    """
-    for block in section.blocks:
-        for bold in block.bold:
-            whole = tidy(bold).rstrip("。.")
-            if len(whole) <= _SUMMARY_LIMIT and _claim(whole):
-                return whole  # never cut: a claim cut short reads as broken
-    return None
-
-
 _ASKING_PREFIXES = ("简述", "介绍", "什么", "如何", "为什么", "请", "说说", "列举", "比较", "解释", "谈谈", "描述")
-_DANGLING = ("的", "即", "为", "是", "如下", "：", ":", "如", "有", "问题")
 _ASKS = re.compile(
     r"[?？]$|^(什么|为什么|为何|如何|怎么|怎样|哪些|哪个|是否|简述|介绍|列举|解释|说说|谈谈|描述|比较|对比)|"
     r"什么|为什么|如何|哪些|区别|差别|异同|优缺点|作用|原理|联系|吗$|呢$"
@@ -116,8 +82,11 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
         if not listed and not (block.kind is BlockKind.PARAGRAPH and block.term):
             continue
         text = block.text.rstrip("。 ")
-        if text.endswith(("？", "?")) or text.startswith(_ASKING_PREFIXES) or has_residue(text):
+        if text.endswith(("？", "?")) or text.startswith(_ASKING_PREFIXES):
             continue  # a list of further questions is not the answer to this one
+        if has_residue(text):
+            missed += 1  # an item the key cannot hold: the key would be incomplete
+            continue
         if block.term and not is_generic(block.term):
             name, aliases = split_term(block.term)
             bare = re.sub(r"\s*(?:算法|方法|模型|函数)$", "", name)  # "AdaGrad算法" is answered "AdaGrad"
@@ -548,34 +517,12 @@ def section_questions(
     segmenter: Segmenter,
     maker: Maker,
 ) -> Iterator[Question]:
-    """An open question and a multiple-choice question from one section with answer material."""
-    explanation = explanation_of(section)
-    source = source_of(section)
+    """An open question and multiple-choice questions that match the section's passages to its heading.
+
+    The section's bold summary against its siblings' (the issue's first idea for a multiple-choice
+    section question) is not asked: in review the summary either named the heading's subject, which
+    gives it away among summaries of other subjects, or did not answer the heading at all
+    (「高频和低频信息分别指什么」 → 「高斯模糊是最常用的低通滤波器…」).
+    """
     yield from _open_question(section, index, segmenter)
     yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker)
-    correct = summary_of(section)
-    if correct is None or has_residue(section.title):
-        return
-    if norm_key(section.title) and norm_key(section.title) in norm_key(correct):
-        return
-    others = [s for s in (summary_of(sib) for sib in siblings if sib is not section) if s]
-    rng = maker.rng_for("section:" + section.path_text)
-    wrong = pick_distractors(correct, [others], index, rng, terms=False)
-    if len(wrong) < 2:
-        return
-    title_terms = {norm_key(t.name) for _, _, t in index.find_in(section.title)}
-    if any(norm_key(t.name) in title_terms for _, _, t in index.find_in(correct)):
-        return  # the right option repeats the heading's term: a giveaway
-    asks = section.is_question and _reads_as_question(section.title)
-    stem = _stem(section) if asks else f"下列哪一项说的是「{section.title}」？"
-    yield maker.mcq(
-        Kind.SECTION,
-        stem,
-        correct,
-        wrong,
-        id_parts=(section.path_text, correct),
-        topic=topic_of(section),
-        source=source,
-        explanation=explanation,
-        difficulty=3,
-    )

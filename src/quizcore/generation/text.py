@@ -26,9 +26,11 @@ FIGURE_REFERENCE = re.compile(
 )
 #: A lone space between two Chinese characters is where a formula was dropped when the page was saved.
 _GAP = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff，。]|[\u4e00-\u9fff]  +\S")
-#: A formula copied from a rendered page comes twice, once per rendering ("f(x)f(x)"); a label run into its
-#: text repeats a word ("输入Normalize Normalize非常重要").
-_TWICE = re.compile(r"([A-Za-z][A-Za-z0-9()^_+\-*/=]{2,})\1|(?<![A-Za-z])([A-Za-z]{3,})\s+\2(?![A-Za-z])")
+#: A formula copied from a rendered page comes twice, once per rendering ("f(x)f(x)", not PaddlePaddle);
+#: a label run into its text repeats a word ("输入Normalize Normalize非常重要").
+_TWICE = re.compile(
+    r"([A-Za-z][A-Za-z0-9]*[()^_+\-*/=][A-Za-z0-9()^_+\-*/=]*)\1|(?<![A-Za-z])([A-Za-z]{3,})\s+\2(?![A-Za-z])"
+)
 _RESIDUE = re.compile(r"\*\*|`|!\[|\]\(|<[a-zA-Z/][^>]{0,40}>|^#|\$|\\[a-zA-Z]+|\{|\}|\|")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n|(?<=[a-z\d)]\.)\s+(?=[A-Z\u4e00-\u9fff])")
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[•◦●▪]|[-*+])\s*")

@@ -11,7 +11,7 @@ from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question, Source
 
-__all__ = ["BLANK", "DEFINES_BLANK", "cloze_questions", "fair_blank", "typed_cloze"]
+__all__ = ["BLANK", "DEFINES_BLANK", "cloze_questions", "fair_blank", "same_kind", "typed_cloze"]
 
 BLANK = "____"
 _MIN, _MAX = 12, 90
@@ -68,6 +68,13 @@ def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
 
 #: "____是…", "____指…", "____表示…": the sentence defines the blank.
 DEFINES_BLANK = re.compile(r"^____\s*(?:是指|指的是|就是|是|指|表示|即|称为|又称)")
+
+
+def same_kind(a: str, b: str) -> bool:
+    """Two names of the same kind of thing by their form: both English, or ending alike (…化, …图, …次数)."""
+    if a.isascii() != b.isascii():
+        return False
+    return a.isascii() or a[-1] == b[-1]
 
 
 def typed_cloze(
@@ -135,7 +142,13 @@ def cloze_questions(
                 continue
             rng = maker.rng_for("cloze:" + sentence + term.name)
             in_sentence = {t.name for t in others}
-            tiers = [[t.name for t in index.category_peers(term) if t.name not in in_sentence]]
+            # Wrong terms of the answer's own kind: the same category and the same head noun or last
+            # character (标准化 among 归一化/正则化…, not among 独热编码 and 过滤法), so that the blank's
+            # grammar alone does not pick the answer.
+            peers = [t for t in index.category_peers(term) if t.name not in in_sentence]
+            tiers = [
+                [t.name for t in peers if same_kind(t.name, term.name)],
+            ]
             wrong = pick_distractors(term.name, tiers, index, rng)
             if len(wrong) < 3:
                 continue

@@ -127,10 +127,14 @@ def _pieces(text: str, names: re.Pattern[str] | None) -> Iterator[str]:
                 yield clause
 
 
-def _name_piece(text: str, side: Side) -> bool:
-    """Two characters of a side's Chinese names stand in the text ("卷积" of 卷积神经网络)."""
-    pieces = {n[i : i + 2] for n in side.names for i in range(len(n) - 1) if _CJK_PAIR.fullmatch(n[i : i + 2])}
-    return any(p in text for p in pieces - _SHARED_PIECES)
+def _name_piece(text: str, side: Side, other: Side) -> bool:
+    """Two characters of one side's Chinese names, not the other's, stand in the text ("卷积" of
+    卷积神经网络 against RNN; not "归一" when both are …归一化)."""
+    return any(p in text for p in _name_bigrams(side) - _name_bigrams(other) - _SHARED_PIECES)
+
+
+def _name_bigrams(side: Side) -> set[str]:
+    return {n[i : i + 2] for n in side.names for i in range(len(n) - 1) if _CJK_PAIR.fullmatch(n[i : i + 2])}
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,7 @@ def _fits(rest: str, pair: tuple[Side, Side]) -> bool:
     leaning on what came before, no piece of a side's name left to decide it: 卷积 for CNN)."""
     if any(_mentions(rest, side) for side in pair) or len(_CONTENT.findall(rest)) < _SAYS_ENOUGH:
         return False
-    if any(_name_piece(rest, side) for side in pair):
+    if any(_name_piece(rest, side, other) for side, other in (pair, pair[::-1])):
         return False
     return not (leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or _UNFIT_REST.search(rest))
 

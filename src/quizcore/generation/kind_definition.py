@@ -21,7 +21,7 @@ _SHORTEST = 10
 _SHORT_SHORTEST = 16
 _LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff][\w\- ]{1,12}(?:[(（][^)）]{0,30}[)）])?\s*[：:]")
 #: 它 glued into a word ("其他的它方法"): a name was cut out of a longer word.
-_BROKEN_MASK = re.compile(r"它(?![的是在会可能将把被对与和中们也就都，。、；：,.;:\s]|$)")
+_BROKEN_MASK = re.compile(r"它(?![的是在会可能将把被对与和中们也就都，。、；：,.;:\s]|$)|它\.[A-Za-z]")  # "它.imread"
 _SUFFIXES = ("模型", "算法", "方法", "初始化", "函数", "网络", "层")
 
 

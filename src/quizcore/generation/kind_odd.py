@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from quizcore.generation.common import Maker, pick_distractors, source_of, topic_of
+from quizcore.generation.kind_cloze import same_kind
 from quizcore.generation.section_lists import Enumeration
 from quizcore.generation.terms import TermIndex
 from quizcore.generation.text import norm_key
@@ -69,6 +70,7 @@ def odd_one_out_questions(
             and not any(n and norm_key(n) in said for n in term.names)  # the section names it elsewhere
             and candidate.startswith(prefix)  # all 填充… but 删除缺失样本: picked out by form
             and candidate.endswith(suffix)
+            and sum(same_kind(candidate, m) for m in members) * 3 >= len(members) * 2  # 核技巧 among …核
             and not any(index.same_term(candidate, x) or _overlaps(candidate, x) for x in members)
         )
 

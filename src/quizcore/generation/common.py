@@ -19,6 +19,7 @@ __all__ = ["Maker", "Rejections", "pick_distractors", "question_id", "source_of"
 
 _NEAR_DUPLICATE = 80.0
 _FUZZY_FROM = 6
+_VERSION = re.compile(r"v?\d[\w.]*")
 
 
 def question_id(kind: Kind, fmt: Format, *parts: str) -> str:
@@ -59,9 +60,15 @@ def _too_close(a: str, b: str) -> bool:
         wa, wb = re.findall(r"[a-z0-9]+", a.casefold()), re.findall(r"[a-z0-9]+", b.casefold())
         if _contains_words(wa, wb) or _contains_words(wb, wa):
             return True
+        if _versions(ka, kb) or _versions(kb, ka):
+            return True  # YOLO and YOLOv5: a version of the same thing
     elif len(ka) <= 12 and len(kb) <= 12 and (ka in kb or kb in ka):
         return True
     return min(len(ka), len(kb)) >= _FUZZY_FROM and fuzz.ratio(ka, kb) >= _NEAR_DUPLICATE
+
+
+def _versions(base: str, other: str) -> bool:
+    return other.startswith(base) and bool(_VERSION.fullmatch(other[len(base) :]))
 
 
 def _contains_words(outer: list[str], inner: list[str]) -> bool:

@@ -63,6 +63,10 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
             if unit in ("%", "％") and value in (0.0, 100.0):
                 continue  # "100% 的把握" is rhetoric, not a fact to recall
             rest = sentence[: match.start()] + sentence[match.end() :]
+            if unit in ("%", "％") and any(
+                abs(value + float(m.group("value")) - 100) < 1e-9 for m in matches if m is not match
+            ):
+                continue  # "只占 ____ % 时 … 99% 的准确率": the other share gives it away
             if re.search(rf"(?<![\d.]){re.escape(value_text)}(?![\d.])", rest):
                 continue  # the number is restated elsewhere in the sentence
             unit = "%" if unit == "％" else unit

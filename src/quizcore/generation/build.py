@@ -23,7 +23,7 @@ from quizcore.generation.kind_section import section_questions, subject_words
 from quizcore.generation.quality import collapse_near_duplicates, problems
 from quizcore.generation.section_lists import Enumeration, enumeration_of
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex
+from quizcore.generation.terms import TermIndex, section_terms
 from quizcore.glossary import Glossary
 from quizcore.knowledge import KnowledgeBase, Section, read_knowledge
 from quizcore.questions import Bank, Question
@@ -178,10 +178,7 @@ def build_bank(
         by_note.setdefault(section.file, []).append(section)
     place = {id(s): i for note in by_note.values() for i, s in enumerate(note)}
     terms_of_note = {
-        file: frozenset(
-            t.name for s in note for b in s.blocks if b.is_prose for _, _, t in index.find_in(b.text) if t.from_glossary
-        )
-        for file, note in by_note.items()
+        file: frozenset().union(*(section_terms(s, index) for s in note)) for file, note in by_note.items()
     }
     for section in sections:
         made = 0

@@ -11,7 +11,7 @@ from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question, Source
 
-__all__ = ["BLANK", "DEFINES_BLANK", "cloze_questions", "fair_blank", "same_kind", "typed_cloze"]
+__all__ = ["BLANK", "DEFINES_BLANK", "cloze_questions", "drop_gloss", "fair_blank", "same_kind", "typed_cloze"]
 
 BLANK = "____"
 _MIN, _MAX = 12, 90
@@ -68,6 +68,11 @@ def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
 
 #: "____是…", "____指…", "____表示…": the sentence defines the blank.
 DEFINES_BLANK = re.compile(r"^____\s*(?:是指|指的是|就是|是|指|表示|即|称为|又称)")
+
+
+def drop_gloss(text: str) -> str:
+    """``____(gradient vanishing problem)`` → ``____``: the gloss after a blank names what was blanked."""
+    return re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", text)
 
 
 def same_kind(a: str, b: str) -> bool:

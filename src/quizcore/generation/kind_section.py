@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.kind_cloze import BLANK, DEFINES_BLANK, fair_blank, typed_cloze
+from quizcore.generation.kind_cloze import BLANK, DEFINES_BLANK, drop_gloss, fair_blank, typed_cloze
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, split_term
+from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, section_terms, split_term
 from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
@@ -187,6 +187,7 @@ _NOT_A_PASSAGE = re.compile(
 #: "maxpooling,avgpooling", "线性核、多项式核、高斯核": a list of names says nothing to match.
 _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]{1,14})+$")
 _MAX_BLANKS = 3
+_PASSAGE_LIMIT = 100
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PASSAGE_CJK = 10
 _RELATED_TERMS = 2
@@ -202,9 +203,6 @@ _LOOSE_CLOZE = re.compile(
     r"什么|怎么|如何|为什么|是否|[吗呢]|^如果|^假如|____\s*(?:之后|之前|的时候|时候|中|里)|"
     r"____\s*(?:是|为|属于)\S{0,12}(?:的一种|之一)"  # "____是词嵌入的一种": any member fills it
 )
-
-
-_PASSAGE_LIMIT = 100
 
 
 def _standalone(sentence: str) -> bool:
@@ -266,9 +264,7 @@ def _mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
         masked = english.sub("\x00", masked)
     folded = {w.casefold() for w in words}
     masked = "".join("\x00" if t.casefold() in folded else t for t in segmenter.tokens(masked))
-    masked = re.sub(r"\x00(?:\s*\x00)*", "____", masked)
-    # "____(gradient vanishing problem)": the gloss after a blank names what was blanked.
-    return re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", masked)
+    return drop_gloss(re.sub(r"\x00(?:\s*\x00)*", "____", masked))
 
 
 def _which_question(
@@ -281,10 +277,33 @@ def _which_question(
         return
     words = subject_words(title, index, segmenter)
     subject = _single_term(title, index)
+    # What does not depend on the passage is worked out once for the section.
+    on_topic = anchored(title, index, everyday=segmenter.is_everyday)  # not "如何分辨demo业务…"
+    related = _related_headings(section, circles, index) if on_topic else set()
     for passage, line in _passages(section, words):
-        yield from _which_one(section, title, words, passage, line, circles, index, segmenter, maker)
+        if on_topic:
+            yield from _which_one(section, title, words, passage, line, circles, related, index, segmenter, maker)
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
             yield from _subject_cloze(section, passage, line, subject, index, segmenter.is_everyday)
+
+
+def _related_headings(section: Section, circles: list[list[Section]], index: TermIndex) -> set[str]:
+    """Headings nearby on a topic related to this section's: a known term few of them mention in common.
+
+    A term most of these sections mention (过拟合, 训练集) makes no topic in common. One such term is
+    enough among the few siblings an author grouped under one heading; across a long flat note it takes
+    two (Sigmoid in both 网络初始化 and 逻辑回归与SVM is chance).
+    """
+    everyone = list({id(s): s for circle in circles for s in circle if s is not section}.values())
+    common = Counter(t for s in everyone for t in section_terms(s, index))
+    rare = {t for t, n in common.items() if n <= max(2, len(everyone) // 5)}
+    mine = section_terms(section, index) & rare
+    grouped = {id(s) for s in circles[0]} if len(circles[0]) <= _GROUPED else set()
+    return {
+        _heading(s.title).clean
+        for s in everyone
+        if len(section_terms(s, index) & mine) >= (1 if id(s) in grouped else _RELATED_TERMS)
+    }
 
 
 def _which_one(
@@ -294,12 +313,13 @@ def _which_one(
     passage: str,
     line: int,
     circles: list[list[Section]],
+    related: set[str],
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
 ) -> Iterator[Question]:
     """One passage against headings nearby that share nothing with it or with the right heading,
-    so that only one of them can be what the passage answers."""
+    so that only one of them can be what the passage answers; at least one on a related topic."""
     masked = _mask_words(passage, words, segmenter)
     if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
         return
@@ -309,8 +329,6 @@ def _which_one(
         return  # "____器" is 优化器 with only 优化 blanked: the rest of the word points at the heading
     if any(w.isascii() and w.casefold() in masked.casefold() for w in words) or _title_left(title, masked):
         return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
-    if not anchored(title, index, everyday=segmenter.is_everyday):
-        return  # "如何分辨demo业务…" is not a question of the field
     asks = _reads_as_question(title)
     passage_terms = {t.name for _, _, t in index.find_in(passage) if t.from_glossary}
     tiers = [
@@ -328,22 +346,8 @@ def _which_one(
         for circle in circles
     ]
     rng = maker.rng_for("which:" + section.path_text + ":" + passage)
-    # Headings of sections on a related topic (a known term in common with this section) are the
-    # plausible wrong ones, then headings that share words with the right one, which keep a word the
-    # passage still shows (卷积) from pointing at the answer alone.
-    # A term most of these sections mention (过拟合, 训练集) makes no topic in common.
-    everyone = list({id(s): s for circle in circles for s in circle if s is not section}.values())
-    common = Counter(t for s in everyone for t in _section_terms(s, index))
-    rare = {t for t, n in common.items() if n <= max(2, len(everyone) // 5)}
-    mine = _section_terms(section, index) & rare
-    # One such term in common makes a related topic among the few siblings an author grouped under one
-    # heading; across a long flat note it takes two (Sigmoid in both 网络初始化 and 逻辑回归与SVM is chance).
-    grouped = {id(s) for s in circles[0]} if len(circles[0]) <= _GROUPED else set()
-    related = {
-        _heading(s.title).clean
-        for s in everyone
-        if len(_section_terms(s, index) & mine) >= (1 if id(s) in grouped else _RELATED_TERMS)
-    }
+    # Headings on a related topic are the plausible wrong ones, then headings that share words with the
+    # right one, which keep a word the passage still shows (卷积) from pointing at the answer alone.
     affinity = functools.partial(_closeness, related, grams(title) & grams(masked))
     wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
     if len(wrong) < 3:
@@ -377,7 +381,7 @@ def _subject_cloze(
     found = pattern.search(passage) if pattern else None
     if pattern is None or found is None:
         return
-    stem = re.sub(r"____\s*[（(][^）)]{1,40}[）)]", "____", pattern.sub(BLANK, passage))
+    stem = drop_gloss(pattern.sub(BLANK, passage))
     if stem.count(BLANK) != 1 or not fair_blank(stem) or len(re.sub(r"____|\W", "", stem)) < _CLOZE_CONTENT:
         return
     if _LOOSE_CLOZE.search(stem) or not anchored(stem, index, term, everyday):
@@ -408,15 +412,9 @@ def _overlaps(passage_terms: set[str], other: Section, index: TermIndex) -> bool
     heading could be what the passage answers ("增加数据、数据增强、L2、dropout" fits 解决过拟合的方法 too)."""
     if not passage_terms:
         return False
-    theirs = _section_terms(other, index)
+    theirs = section_terms(other, index)
     shared = len(passage_terms & theirs)
     return shared >= min(2, len(passage_terms))
-
-
-@functools.lru_cache(maxsize=20_000)
-def _section_terms(section: Section, index: TermIndex) -> frozenset[str]:
-    text = "\n".join(b.text for b in section.blocks if b.is_prose)
-    return frozenset(t.name for _, _, t in index.find_in(text) if t.from_glossary)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from quizcore.generation.text import norm_key
 from quizcore.glossary import Glossary
-from quizcore.knowledge import KnowledgeBase
+from quizcore.knowledge import KnowledgeBase, Section
 
 __all__ = ["GENERIC_TERMS", "TermIndex", "TermInfo", "is_generic", "split_term"]
 
@@ -281,6 +282,13 @@ class TermIndex:
                 if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
                     found.append((name, term))
         return found
+
+
+@functools.lru_cache(maxsize=20_000)
+def section_terms(section: Section, index: TermIndex) -> frozenset[str]:
+    """The known terms (by name) a section's prose mentions."""
+    text = "\n".join(b.text for b in section.blocks if b.is_prose)
+    return frozenset(t.name for _, _, t in index.find_in(text) if t.from_glossary)
 
 
 def anchored(

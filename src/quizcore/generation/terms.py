@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.text import norm_key
@@ -236,25 +236,14 @@ class TermIndex:
         return list(found)
 
     def _find(self, text: str) -> list[tuple[int, int, TermInfo]]:
-        table = self._table()
-        lowered = text.casefold()
-        if len(lowered) != len(text):
-            lowered = "".join(ch.casefold()[:1] or ch for ch in text)
+        lowered = _lowered(text)
         found: list[tuple[int, int, TermInfo]] = []
         pos, end = 0, len(lowered)
         while pos < end - 1:
-            entries = table.get(lowered[pos : pos + 2])
-            hit = None
-            if entries:
-                for name, term in entries:
-                    if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
-                        if len(name) <= 3 and name.isascii() and not _same_case(text, pos, term):
-                            continue  # short acronyms (IN, BN, LR) only in their own case: "in" is a word
-                        hit = (pos, pos + len(name), term)
-                        break
-            if hit:
-                found.append(hit)
-                pos = hit[1]
+            name, term = next(self._names_at(text, lowered, pos), ("", None))
+            if term is not None:
+                found.append((pos, pos + len(name), term))
+                pos += len(name)
             else:
                 pos += 1
         return found
@@ -271,17 +260,19 @@ class TermIndex:
 
     def inside(self, text: str) -> list[tuple[str, TermInfo]]:
         """Every known name found anywhere in ``text``, overlaps included (随机梯度下降 inside
-        小批量随机梯度下降), with its term; ASCII names only as whole words."""
-        table = self._table()
-        lowered = text.casefold()
-        if len(lowered) != len(text):
-            return []
-        found: list[tuple[str, TermInfo]] = []
-        for pos in range(len(lowered) - 1):
-            for name, term in table.get(lowered[pos : pos + 2], ()):
-                if lowered.startswith(name, pos) and _whole(lowered, pos, pos + len(name), name):
-                    found.append((name, term))
-        return found
+        小批量随机梯度下降), with its term; found as :meth:`find_in` finds them."""
+        lowered = _lowered(text)
+        return [hit for pos in range(len(lowered) - 1) for hit in self._names_at(text, lowered, pos)]
+
+    def _names_at(self, text: str, lowered: str, pos: int) -> Iterator[tuple[str, TermInfo]]:
+        """The known names that start at ``pos``, longest first: ASCII names only as whole words, short
+        acronyms (IN, BN, LR) only in their own case ("in" is a word)."""
+        for name, term in self._table().get(lowered[pos : pos + 2], ()):
+            if not lowered.startswith(name, pos) or not _whole(lowered, pos, pos + len(name), name):
+                continue
+            if len(name) <= 3 and name.isascii() and not _same_case(text, pos, term):
+                continue
+            yield name, term
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -309,6 +300,12 @@ def anchored(
 
 def _bigrams(text: str) -> set[str]:
     return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def _lowered(text: str) -> str:
+    """``text`` case-folded character by character, so that positions in it are positions in ``text``."""
+    lowered = text.casefold()
+    return lowered if len(lowered) == len(text) else "".join(ch.casefold()[:1] or ch for ch in text)
 
 
 def _same_case(text: str, pos: int, term: TermInfo) -> bool:

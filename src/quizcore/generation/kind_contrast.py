@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, source_of, topic_of
-from quizcore.generation.terms import TermIndex, TermInfo
-from quizcore.generation.text import has_residue, leans_on_context, name_pattern, tidy
+from quizcore.generation.kind_cloze import BLANK
+from quizcore.generation.terms import TermIndex
+from quizcore.generation.text import cjk_bigrams, has_residue, leans_on_context, name_pattern, tidy
 from quizcore.knowledge import Section
 from quizcore.questions import Kind, Question
 
 __all__ = ["compared_pair", "contrast_questions"]
 
-BLANK = "____"
 BOTH = "两者都是"
 _PER_SECTION = 3
 _COMPARED = re.compile(
@@ -28,7 +28,6 @@ _PAIR_ONLY = re.compile(r"^(?P<a>[^和与、]+?)\s*(?:和|与|、|vs\.?|VS)\s*(?
 _CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而(?!且)|但|不过|可是|并且|同时|然而)")
 _LEAD = re.compile(r"^(?:而(?!且)|但是?|不过|可是|然而|并且|同时|另外)\s*")
 _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
-_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 #: Pieces too common in names to point at one side (…网络, …模型, …学习).
 _SHARED_PIECES = frozenset({"网络", "模型", "学习", "神经", "算法", "方法", "函数", "分类", "回归"})
 _SAYS_ENOUGH = 5  # "____没有可学习参数" says enough, "____ 直接关闭" does not
@@ -51,11 +50,6 @@ class Side:
     names: tuple[str, ...]
 
 
-def _known(text: str, index: TermIndex) -> TermInfo | None:
-    term = index.lookup(text.strip())
-    return term if term is not None and term.from_glossary else None
-
-
 def _side(text: str, index: TermIndex, *, first: bool) -> Side | None:
     """One side of the comparison: a known term, or a short name.
 
@@ -70,7 +64,7 @@ def _side(text: str, index: TermIndex, *, first: bool) -> Side | None:
     ascii_tail = re.search(r"[A-Za-z][\w\-.]*$", label)  # "工业相机CCD" → CCD
     tries = [label, *((after, before) if first else (before, after)), *label.split()]
     tries += [ascii_tail.group()] if ascii_tail else []
-    found = next(((t, term) for t in tries if t and (term := _known(t, index)) is not None), None)
+    found = next(((t, term) for t in tries if t and (term := index.known(t.strip())) is not None), None)
     if found is not None:
         label, names = found[0], found[1].names
     elif len(label) > 8 or " " in label or re.search(r"[在时的]", label):
@@ -93,7 +87,7 @@ def compared_pair(title: str, index: TermIndex) -> tuple[Side, Side] | None:
     a, b = _side(match.group("a"), index, first=True), _side(match.group("b"), index, first=False)
     if a is None or b is None or index.same_term(a.label, b.label):
         return None
-    if bare and (_known(a.label, index) is None or _known(b.label, index) is None):
+    if bare and (index.known(a.label.strip()) is None or index.known(b.label.strip()) is None):
         return None
     if any(n.casefold() in (m.casefold() for m in b.names) for n in a.names):
         return None
@@ -134,7 +128,7 @@ def _name_piece(text: str, side: Side, other: Side) -> bool:
 
 
 def _name_bigrams(side: Side) -> set[str]:
-    return {n[i : i + 2] for n in side.names for i in range(len(n) - 1) if _CJK_PAIR.fullmatch(n[i : i + 2])}
+    return {g for n in side.names for g in cjk_bigrams(n)}
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ def _mask(definition: str, names: tuple[str, ...]) -> str:
 def _listed_names(section: Section, index: TermIndex) -> list[str]:
     """Plain items of the section's lists that are known terms (交叉验证, 留一法 beside 自助法：…)."""
     names = (b.text.strip().rstrip("。.") for b in section.blocks if b.kind is BlockKind.LIST_ITEM and not b.term)
-    return [n for n in names if (t := index.lookup(n)) is not None and t.from_glossary]
+    return [n for n in names if index.known(n) is not None]
 
 
 def definition_questions(
@@ -170,12 +170,11 @@ def definition_questions(
         terms = [g.term for g in group] + listed
         # "哪个术语符合这个描述" needs terms: a list of the notes' own labels (性能/扩展性/安全性,
         # 低错误率/高定位性/最小响应) is a list of aspects, and its options are not terms.
-        glossary_items = sum(1 for g in group if (t := index.lookup(g.term)) is not None and t.from_glossary)
+        glossary_items = sum(1 for g in group if index.known(g.term) is not None)
         if glossary_items < min(2, len(group)):
             continue
         for item in group:
-            known = index.lookup(item.term)
-            glossary = known if known is not None and known.from_glossary else None
+            glossary = index.known(item.term)
             names = tuple(dict.fromkeys((item.term, *item.aliases, *(glossary.names if glossary else ()))))
             names = tuple(dict.fromkeys((*names, *_bare_forms(names))))
             stem_def = _mask(item.definition, names)

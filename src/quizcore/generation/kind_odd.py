@@ -50,7 +50,7 @@ def odd_one_out_questions(
     title = enum.section.title.strip()
     if len(members) < 3 or len(title) <= 3:
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
-    known = [t for m in members if (t := index.lookup(m)) is not None and t.from_glossary]
+    known = [t for m in members if (t := index.known(m)) is not None]
     if len(known) < 2:
         return  # the list's kind is unknown: any outsider might be of another kind, or belong after all
     # The kind most of the list's known members are (not the odd one out's own kind by chance).

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from quizcore.generation.text import norm_key
+from quizcore.generation.text import cjk_bigrams, norm_key
 from quizcore.glossary import Glossary
 from quizcore.knowledge import KnowledgeBase, Section
 
@@ -134,7 +134,6 @@ def is_generic(term: str) -> bool:
 
 
 _REMEMBERED = 50_000
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _FIELD_WORD_TERMS = 3
 
 
@@ -184,6 +183,11 @@ class TermIndex:
                     if found is not None:
                         break
         return found
+
+    def known(self, text: str) -> TermInfo | None:
+        """The glossary term ``text`` names, or None (the notes' own labels are not known terms)."""
+        term = self.lookup(text)
+        return term if term is not None and term.from_glossary else None
 
     def same_term(self, a: str, b: str) -> bool:
         """``a`` and ``b`` are names of one term (or the same text)."""
@@ -248,12 +252,12 @@ class TermIndex:
                 pos += 1
         return found
 
-    def field_bigrams(self) -> frozenset[str]:
+    def fieldcjk_bigrams(self) -> frozenset[str]:
         """Two-character pieces shared by the Chinese names of at least three known terms (梯度 in 梯度下降,
         梯度消失, 梯度裁剪…): the field's own vocabulary, not one term's."""
         if self._field is None:
             counts = Counter(
-                g for t in self.terms if t.from_glossary for g in {g for n in t.names for g in _bigrams(n)}
+                g for t in self.terms if t.from_glossary for g in {g for n in t.names for g in cjk_bigrams(n)}
             )
             self._field = frozenset(g for g, n in counts.items() if n >= _FIELD_WORD_TERMS)
         return self._field
@@ -293,13 +297,9 @@ def anchored(
     """
     if any(t.from_glossary and t is not answer for _, _, t in index.find_in(text)):
         return True
-    own = {g for n in (answer.names if answer else ()) for g in _bigrams(n)}
-    field = index.field_bigrams()
-    return any(g in field and g not in own and not (everyday and everyday(g)) for g in _bigrams(text))
-
-
-def _bigrams(text: str) -> set[str]:
-    return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+    own = {g for n in (answer.names if answer else ()) for g in cjk_bigrams(n)}
+    field = index.fieldcjk_bigrams()
+    return any(g in field and g not in own and not (everyday and everyday(g)) for g in cjk_bigrams(text))
 
 
 def _lowered(text: str) -> str:

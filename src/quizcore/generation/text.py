@@ -35,6 +35,7 @@ _RESIDUE = re.compile(r"\*\*|`|!\[|\]\(|<[a-zA-Z/][^>]{0,40}>|^#|\$|\\[a-zA-Z]+|
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n|(?<=[a-z\d)]\.)\s+(?=[A-Z\u4e00-\u9fff])")
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[•◦●▪]|[-*+])\s*")
 _SPACES = re.compile(r"\s+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _KEY_DROP = re.compile(r"[^\w]+")
 
 
@@ -109,11 +110,14 @@ def norm_key(text: str) -> str:
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
+def cjk_bigrams(text: str) -> set[str]:
+    """Every two characters of Chinese that stand side by side in ``text``."""
+    return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+
+
 def grams(text: str) -> set[str]:
     """English words and two-character runs of Chinese, case-folded: the pieces a reader recognises."""
-    words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", text)}
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}", text)
-    return words | {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    return {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", text)} | cjk_bigrams(text)
 
 
 @lru_cache(maxsize=50_000)

@@ -130,7 +130,7 @@ def _section_candidates(
     section: Section,
     parents: dict[int, Section],
     enums: dict[int, Enumeration],
-    note_sections: list[Section],
+    nearby: list[Section],
     note_terms: frozenset[str],
     index: TermIndex,
     segmenter: Segmenter,
@@ -141,7 +141,7 @@ def _section_candidates(
     grand = parents.get(id(parent)) if parent is not None else None
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
     yield from definition_questions(section, index, maker, note_terms, segmenter.is_everyday)
-    kin = _live([s for s in note_sections if s is not section])
+    kin = _live([s for s in nearby if s is not section])
     yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker)
     subject = subject_words(section.title, index, segmenter, shortest=2)
     yield from cloze_questions(section, index, maker, subject)
@@ -183,8 +183,8 @@ def build_bank(
     for section in sections:
         made = 0
         note = by_note[section.file]
-        # Wrong options and outsiders come from the sections around this one: nearby is related, and a
-        # window keeps the work per section bounded however long the note (a whole note made it quadratic).
+        # Wrong headings also come from the sections around this one: nearby is related, and a window
+        # keeps the work per section bounded however long the note (a whole note made it quadratic).
         at = place[id(section)]
         nearby = note[max(0, at - _NEARBY) : at + _NEARBY + 1]
         candidates = _section_candidates(

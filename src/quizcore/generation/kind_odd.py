@@ -42,9 +42,9 @@ def odd_one_out_questions(
     """One question per enumeration: three of its members and one known term of the same kind that
     the notes' list does not name ("which of these is not among the listed …").
 
-    The outsider is a term of a category the members' terms belong to (交叉验证, 留一法, 自助法 →
-    K折交叉验证 is not listed, 决策树 would be picked out by kind alone), else a member of a list
-    nearby that shares a category with this one.
+    The outsider is a known term of the category most members belong to (交叉验证, 留一法, 自助法 →
+    留出法 is not listed; 决策树 would be picked out by kind alone): a member of a list nearby first,
+    else any term of that category.
     """
     members = enum.members
     title = enum.section.title.strip()
@@ -75,7 +75,8 @@ def odd_one_out_questions(
         )
 
     nearby = [m for other in related for m in other.members if fits(m)]
-    peers = [t.name for t in index.category_peers(known[0]) if fits(t.name)]
+    of_kind = next(t for t in known if t.category == kind)
+    peers = [t.name for t in index.category_peers(of_kind) if fits(t.name)]
     rng = maker.rng_for("odd:" + enum.section.path_text)
     picked = pick_distractors(members[0], [nearby, peers], index, rng, k=1, terms=False)
     if not picked:

@@ -55,6 +55,19 @@ def test_every_generated_question_keeps_the_quality_rules(seeds_bank: BuildResul
             assert_invariants(q)
 
 
+def test_no_passage_is_asked_twice(seeds_bank: BuildResult, knowledge_bank: BuildResult) -> None:
+    # The same clause as a contrast and as a which-heading question is one question, not two.
+    for result in (seeds_bank, knowledge_bank):
+        seen: dict[tuple[str, str], str] = {}
+        for q in result.bank:
+            if q.kind is Kind.AUTHORED or "「" not in q.stem or q.format is not Format.MCQ:
+                continue
+            passage = q.stem.split("「", 1)[1].rstrip("」").replace("____", "")
+            key = (q.source.file, passage)
+            assert key not in seen, (seen.get(key), q.stem)
+            seen[key] = q.stem
+
+
 def test_ids_are_unique_and_do_not_depend_on_the_seed(seeds_dir: Path) -> None:
     kb = read_knowledge(seeds_dir)
     glossary = load_glossary(seeds_dir)

@@ -23,7 +23,7 @@ from quizcore.generation.kind_section import section_questions, subject_words
 from quizcore.generation.quality import collapse_near_duplicates, problems
 from quizcore.generation.section_lists import Enumeration, enumeration_of
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, section_terms
+from quizcore.generation.terms import TermIndex, named_categories, section_terms
 from quizcore.glossary import Glossary
 from quizcore.knowledge import KnowledgeBase, Section, read_knowledge
 from quizcore.questions import Bank, Question
@@ -120,6 +120,48 @@ def _related(section: Section, parents: dict[int, Section], enums: dict[int, Enu
     return []
 
 
+_FAR = 16
+
+
+def _far_kin(sections: list[Section], index: TermIndex) -> dict[int, list[Section]]:
+    """For each section, sections anywhere in the notes on a related topic: two rare known terms in
+    common, then headings naming a term of the same glossary category (中值滤波 beside 高斯滤波).
+
+    Rare is by how many sections mention a term (过拟合 and 训练集 are everywhere). Found through
+    indexes from term and category to sections, so the work grows with the notes, not with their square.
+    """
+    live = _live(sections)
+    terms = {id(s): section_terms(s, index) for s in live}
+    kinds = {id(s): named_categories(s.title, index) for s in live}
+    by_term: dict[str, list[Section]] = {}
+    by_kind: dict[str, list[Section]] = {}
+    for s in live:
+        for t in terms[id(s)]:
+            by_term.setdefault(t, []).append(s)
+        for k in kinds[id(s)]:
+            by_kind.setdefault(k, []).append(s)
+    rare_limit = max(3, len(live) // 25)
+    far: dict[int, list[Section]] = {}
+    for s in live:
+        shared: Counter[int] = Counter()
+        found: dict[int, Section] = {}
+        for t in terms[id(s)]:
+            if len(by_term[t]) <= rare_limit:
+                for other in by_term[t]:
+                    shared[id(other)] += 2
+                    found[id(other)] = other
+        for k in kinds[id(s)]:
+            for other in by_kind[k][: _FAR * 4]:
+                shared[id(other)] += 4  # a heading of the same kind counts as two rare terms
+                found[id(other)] = other
+        shared.pop(id(s), None)
+        ranked = sorted(
+            (k for k, n in shared.items() if n >= 4), key=lambda k: (-shared[k], found[k].file, found[k].line)
+        )
+        far[id(s)] = [found[k] for k in ranked[:_FAR]]
+    return far
+
+
 def _why_none(section: Section) -> str:
     if not section.is_question and not any(b.term for b in section.blocks):
         return "no question-like title, definitions, key sentences or numbers"
@@ -131,6 +173,7 @@ def _section_candidates(
     parents: dict[int, Section],
     enums: dict[int, Enumeration],
     nearby: list[Section],
+    far: list[Section],
     note_terms: frozenset[str],
     index: TermIndex,
     segmenter: Segmenter,
@@ -141,11 +184,12 @@ def _section_candidates(
     grand = parents.get(id(parent)) if parent is not None else None
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
     yield from definition_questions(section, index, maker, note_terms, segmenter.is_everyday)
-    kin = _live([s for s in nearby if s is not section])
+    # Contrast questions first: a which-heading question on the same clause is the near-duplicate dropped.
+    yield from contrast_questions(section, index, maker)
+    kin = list({id(s): s for s in _live([*nearby, *far]) if s is not section}.values())
     yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker)
     subject = subject_words(section.title, index, segmenter, shortest=2)
     yield from cloze_questions(section, index, maker, subject)
-    yield from contrast_questions(section, index, maker)
     yield from numeric_questions(section, subject)
     if id(section) in enums:
         yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)
@@ -180,6 +224,7 @@ def build_bank(
     terms_of_note = {
         file: frozenset().union(*(section_terms(s, index) for s in note)) for file, note in by_note.items()
     }
+    far = _far_kin(sections, index)
     for section in sections:
         made = 0
         note = by_note[section.file]
@@ -188,7 +233,15 @@ def build_bank(
         at = place[id(section)]
         nearby = note[max(0, at - _NEARBY) : at + _NEARBY + 1]
         candidates = _section_candidates(
-            section, parents, enums, nearby, terms_of_note[section.file], index, segmenter, maker
+            section,
+            parents,
+            enums,
+            nearby,
+            far.get(id(section), []),
+            terms_of_note[section.file],
+            index,
+            segmenter,
+            maker,
         )
         for question in candidates:
             problem = problems(question, index, segmenter.is_everyday)

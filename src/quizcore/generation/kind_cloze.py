@@ -11,7 +11,16 @@ from quizcore.generation.text import has_residue, leans_on_context, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question, Source
 
-__all__ = ["BLANK", "DEFINES_BLANK", "cloze_questions", "drop_gloss", "fair_blank", "same_kind", "typed_cloze"]
+__all__ = [
+    "BLANK",
+    "DEFINES_BLANK",
+    "TITLE_LIKE",
+    "cloze_questions",
+    "drop_gloss",
+    "fair_blank",
+    "same_kind",
+    "typed_cloze",
+]
 
 BLANK = "____"
 _MIN, _MAX = 12, 90
@@ -21,7 +30,7 @@ _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 #: Heading-like noun phrases are titles, not claims.
-_TITLE_LIKE = ("问题", "方法", "原因", "区别", "差别", "过程", "方案", "步骤", "作用", "优缺点")
+TITLE_LIKE = ("问题", "方法", "原因", "区别", "差别", "过程", "方案", "步骤", "作用", "优缺点")
 #: A blank right before these is a verb slot ("梯度很难____到前面").
 _VERB_AFTER = tuple("到了着过得")
 
@@ -30,7 +39,7 @@ def _usable(sentence: str) -> bool:
     """A self-contained statement (not a question or a title), short enough for chat, with balanced brackets."""
     if not _MIN <= len(sentence) <= _MAX or has_residue(sentence):
         return False
-    if sentence.endswith(("？", "?", "吗", "呢", *_TITLE_LIKE)) or "哪些" in sentence or "是否" in sentence:
+    if sentence.endswith(("？", "?", "吗", "呢", *TITLE_LIKE)) or "哪些" in sentence or "是否" in sentence:
         return False
     if sentence.startswith(_ASKING) or leans_on_context(sentence):
         return False

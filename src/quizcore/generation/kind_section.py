@@ -9,10 +9,20 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.kind_cloze import BLANK, DEFINES_BLANK, drop_gloss, fair_blank, typed_cloze
+from quizcore.generation.kind_cloze import BLANK, DEFINES_BLANK, TITLE_LIKE, drop_gloss, fair_blank, typed_cloze
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, section_terms, split_term
+from quizcore.generation.terms import (
+    TermIndex,
+    TermInfo,
+    anchored,
+    is_generic,
+    named_categories,
+    section_terms,
+    split_term,
+)
 from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
@@ -186,6 +196,18 @@ _NOT_A_PASSAGE = re.compile(
 )
 #: "maxpooling,avgpooling", "线性核、多项式核、高斯核": a list of names says nothing to match.
 _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]{1,14})+$")
+#: Words that make a short part a clause ("而灰度图用的是单通道", "能加快特征抽取"), not a name.
+_CLAUSE_WORD = re.compile(r"[是的能会可使用为了有在将把被对不没要让较更很都也就而但]")
+
+
+def _list_only(sentence: str) -> bool:
+    """Only names between commas: "maxpooling,avgpooling", "线性核、多项式核、高斯核"."""
+    if not _LIST_ONLY.match(sentence):
+        return False
+    parts = [p for p in re.split(r"[，,、；;]", sentence) if p.strip()]
+    return "、" in sentence or sum(1 for p in parts if _CLAUSE_WORD.search(p)) * 2 < len(parts)
+
+
 _MAX_BLANKS = 3
 _PASSAGE_LIMIT = 100
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -211,18 +233,26 @@ def _standalone(sentence: str) -> bool:
         and not has_residue(sentence)
         and not leans_on_context(sentence)
         and not sentence.endswith(("？", "?", "即", "：", ":", "如下", "如", "为", "有"))
+        and not (sentence.endswith(TITLE_LIKE) and len(sentence) <= 20 and not _PUNCT.search(sentence))  # a heading
         and not sentence.startswith(_ASKING_PREFIXES)
         and not _NOT_A_PASSAGE.search(sentence)
-        and not _LIST_ONLY.match(sentence)
+        and not _list_only(sentence)
     )
 
 
 _MAX_PASSAGES = 3
+#: An aside rather than an answer: a bracketed remark, a question put to the reader, a label and colon.
+_ASIDE = re.compile(r"^[（(]|你|[A-Za-z]\s*[:：]")
 
 
 def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
     """Sentences of the section that stand on their own, one per block: those about the heading's
-    subject, and, under a real question that does not compare two things, the answer's opening sentence."""
+    subject, and, under a real question that does not compare two things, the answer's opening sentence.
+
+    A sentence that does not name the subject is left out even under the heading of one member of a
+    group: "输出不以零为中心" under sigmoid is as true of ReLU, which the notes need not say.
+    """
+    asks = section.is_question and _reads_as_question(section.title) and not _COMPARES.search(section.title)
     passages: list[tuple[str, int]] = []
     opening: tuple[str, int] | None = None
     for block in section.blocks:
@@ -230,15 +260,16 @@ def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
             continue
         # Whole sentences only: a passage cut short ("…会变得越") reads as broken.
         candidates = [whole.rstrip("。") for whole in sentences(block.definition or block.text)]
+        standing = [c for c in candidates if _standalone(c)]
         if opening is None and candidates:
-            opening = (candidates[0], block.line)
-        about = next((c for c in candidates if _standalone(c) and _mentions(c, words)), None)
+            # the answer's first sentence that stands on its own opens it ("目的：…" does not)
+            opening = next(((c, block.line) for c in standing if not _ASIDE.search(c)), None)
+        about = next((c for c in standing if _mentions(c, words)), None)
         if about is not None and all(about != p for p, _ in passages):
             passages.append((about, block.line))
     # A comparison's opening sentence is often about something else (SPP under "ROIPooling 和 ROIAlign
     # 的区别"); its clauses become contrast questions instead.
-    asks = section.is_question and _reads_as_question(section.title) and not _COMPARES.search(section.title)
-    if asks and opening is not None and _standalone(opening[0]) and opening not in passages:
+    if asks and opening is not None and opening not in passages:
         passages.insert(0, opening)
     return passages[:_MAX_PASSAGES]
 
@@ -280,11 +311,26 @@ def _which_question(
     # What does not depend on the passage is worked out once for the section.
     on_topic = anchored(title, index, everyday=segmenter.is_everyday)  # not "如何分辨demo业务…"
     related = _related_headings(section, circles, index) if on_topic else set()
+    member = _is_member(section, circles[0], index)
+    # A member's wrong options are the other members (VGG, not "Resnet 的缺点" from elsewhere).
+    options_from = circles[:1] if member else circles
     for passage, line in _passages(section, words):
         if on_topic:
-            yield from _which_one(section, title, words, passage, line, circles, related, index, segmenter, maker)
+            yield from _which_one(section, title, words, passage, line, options_from, related, index, segmenter, maker)
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
             yield from _subject_cloze(section, passage, line, subject, index, segmenter.is_everyday)
+
+
+_MEMBER_TITLE = 24
+
+
+def _is_member(section: Section, siblings: list[Section], index: TermIndex) -> bool:
+    """The section is one of a few siblings headed each by a name (LeNet, AlexNet, VGG…; sigmoid, tanh,
+    ReLU), and its heading names one known term."""
+    if section.is_question or len(section.title) > _MEMBER_TITLE or _single_term(section.title, index) is None:
+        return False
+    named = [s for s in siblings if not s.is_question and len(s.title) <= _MEMBER_TITLE]
+    return 3 <= len(siblings) <= _GROUPED and len(named) >= 3 and len(named) * 3 >= len(siblings) * 2
 
 
 def _related_headings(section: Section, circles: list[list[Section]], index: TermIndex) -> set[str]:
@@ -299,10 +345,14 @@ def _related_headings(section: Section, circles: list[list[Section]], index: Ter
     rare = {t for t, n in common.items() if n <= max(2, len(everyone) // 5)}
     mine = section_terms(section, index) & rare
     grouped = {id(s) for s in circles[0]} if len(circles[0]) <= _GROUPED else set()
+    kinds = named_categories(section.title, index)
     return {
         _heading(s.title).clean
         for s in everyone
-        if len(section_terms(s, index) & mine) >= (1 if id(s) in grouped else _RELATED_TERMS)
+        # the few questions an author put under one topic heading (图像算法, 分类模型评估方法) are on it
+        if (id(s) in grouped and section.level > 1)
+        or len(section_terms(s, index) & mine) >= (1 if id(s) in grouped else _RELATED_TERMS)
+        or kinds & named_categories(s.title, index)
     }
 
 
@@ -329,6 +379,9 @@ def _which_one(
         return  # "____器" is 优化器 with only 优化 blanked: the rest of the word points at the heading
     if any(w.isascii() and w.casefold() in masked.casefold() for w in words) or _title_left(title, masked):
         return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
+    blanked = {w for w in words if w.casefold() in passage.casefold()}
+    # and their head nouns: a heading on another kind of 插值 fills a blank left by 双线性插值
+    blanked |= {w[-2:] for w in blanked if len(w) >= 3 and _CJK.fullmatch(w[-2:][0]) and _CJK.fullmatch(w[-1])}
     asks = _reads_as_question(title)
     passage_terms = {t.name for _, _, t in index.find_in(passage) if t.from_glossary}
     tiers = [
@@ -341,7 +394,9 @@ def _which_one(
             and anchored(heading.clean, index, everyday=segmenter.is_everyday)  # not "C/C++中面向对象…"
             and _comparable(title, other := heading.clean)
             and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
+            and not _mentions(other, blanked)  # "____决定它们的值" is 双线性插值 as much as 插值方法
             and not _overlaps(passage_terms, s, index)
+            and not _says_alike(passage, s, segmenter)
         ]
         for circle in circles
     ]
@@ -349,7 +404,9 @@ def _which_one(
     # Headings on a related topic are the plausible wrong ones, then headings that share words with the
     # right one, which keep a word the passage still shows (卷积) from pointing at the answer alone.
     affinity = functools.partial(_closeness, related, grams(title) & grams(masked))
-    wrong = pick_distractors(title, tiers, index, rng, terms=False, affinity=affinity)
+    # A related heading from any circle comes before the unrelated ones of a nearer circle.
+    close = [h for tier in tiers for h in tier if h in related]
+    wrong = pick_distractors(title, [close, *tiers], index, rng, terms=False, affinity=affinity)
     if len(wrong) < 3:
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
     if not related.intersection(wrong):
@@ -407,6 +464,32 @@ def _fillings(written: str, term: TermInfo, index: TermIndex) -> tuple[str, ...]
     return tuple(dict.fromkeys((written, *term.names, *after)))
 
 
+_ALIKE = 0.5
+_CLAUSE = re.compile(r"[，,；;。.!！]")
+
+
+def _says_alike(passage: str, other: Section, segmenter: Segmenter) -> bool:
+    """A clause of the other section says much the same as a clause of the passage ("ReLU函数也不是以0为
+    中心的" beside sigmoid's "函数输出不是以0为中心的"): its heading is a defensible answer too."""
+    theirs = [
+        g
+        for block in other.blocks
+        if block.is_prose
+        for clause in _CLAUSE.split(block.text)
+        if len(g := _content_grams(clause, segmenter)) >= 2
+    ]
+    for clause in _CLAUSE.split(passage):
+        mine = _content_grams(clause, segmenter)
+        if len(mine) >= 3 and any(len(mine & g) >= _ALIKE * len(mine) for g in theirs):
+            return True
+    return False
+
+
+def _content_grams(text: str, segmenter: Segmenter) -> frozenset[str]:
+    """The pieces of a text that carry its content: English words and Chinese pairs that are not everyday words."""
+    return frozenset(g for g in grams(text) if not segmenter.is_everyday(g))
+
+
 def _overlaps(passage_terms: set[str], other: Section, index: TermIndex) -> bool:
     """The other section speaks of what the passage speaks of (two of its terms, or its only one): its
     heading could be what the passage answers ("增加数据、数据增强、L2、dropout" fits 解决过拟合的方法 too)."""
@@ -437,7 +520,11 @@ def _title_left(title: str, masked: str) -> bool:
     """An English word or letter of the heading is still in the passage ("K" of "KNN K 近邻"); the
     Chinese left over ("森林" of 随机森林) is caught by the giveaway check of every question."""
     english = {w.casefold() for w in _ENGLISH.findall(title)}
-    return any(w.casefold() in english for w in _ENGLISH.findall(masked))
+    # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid")
+    return any(
+        w.casefold() in english or (len(w) >= 5 and any(Levenshtein.distance(w.casefold(), e) <= 1 for e in english))
+        for w in _ENGLISH.findall(masked)
+    )
 
 
 def _closeness(related: set[str], shared: set[str], option: str) -> int:

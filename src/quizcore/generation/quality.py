@@ -113,7 +113,8 @@ def collapse_near_duplicates(questions: Iterable[Question]) -> tuple[list[Questi
     for q in questions:
         bucket = buckets[(q.format.value, norm_key(q.correct_text)[:40])]
         stem = norm_key(q.stem)
-        core = norm_key(re.sub(r"____|「|」|填空.*?：|下面这段话.*?？", "", q.stem))
+        # the sentence asked about, without the words that ask (下面这段话…？, 两相对比…？, 填空：)
+        core = norm_key(re.sub(r"____|「|」|填空.*?：|^[^「]*？(?=「)", "", q.stem))
         same_sentence = (
             q.format is Format.MCQ and len(core) >= 12 and any(fuzz.ratio(core, c) >= 80 for c in cores[q.source.file])
         )

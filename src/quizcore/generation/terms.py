@@ -12,7 +12,16 @@ from quizcore.generation.text import cjk_bigrams, norm_key
 from quizcore.glossary import Glossary
 from quizcore.knowledge import KnowledgeBase, Section
 
-__all__ = ["GENERIC_TERMS", "TermIndex", "TermInfo", "is_generic", "split_term"]
+__all__ = [
+    "GENERIC_TERMS",
+    "TermIndex",
+    "TermInfo",
+    "anchored",
+    "is_generic",
+    "named_categories",
+    "section_terms",
+    "split_term",
+]
 
 _PAREN = re.compile(r"^(?P<main>[^（(]+?)\s*[（(](?P<alt>[^）)]+)[）)]\s*$")
 _ASCII_EDGE = re.compile(r"[A-Za-z0-9]")
@@ -284,6 +293,12 @@ def section_terms(section: Section, index: TermIndex) -> frozenset[str]:
     """The known terms (by name) a section's prose mentions."""
     text = "\n".join(b.text for b in section.blocks if b.is_prose)
     return frozenset(t.name for _, _, t in index.find_in(text) if t.from_glossary)
+
+
+@functools.lru_cache(maxsize=50_000)
+def named_categories(text: str, index: TermIndex) -> frozenset[str]:
+    """The glossary categories of the known terms a text (a heading) names: 中值滤波 and 高斯滤波 are both 滤波器."""
+    return frozenset(t.category for _, _, t in index.find_in(text) if t.from_glossary and t.category)
 
 
 def anchored(

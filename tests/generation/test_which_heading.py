@@ -1,0 +1,129 @@
+"""Which-heading questions: a passage with its subject blanked, matched to the heading it answers.
+
+The wrong headings must be plausible (at least one on a related topic, from anywhere in the notes)
+and must not be defensible answers themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizcore.generation import build_bank, load_glossary
+from quizcore.knowledge import read_knowledge
+from quizcore.questions import Bank, Question
+
+from .conftest import assert_invariants
+
+#: Questions on unrelated topics, one known term each: none is on the topic of activation functions.
+FILLERS = [
+    ("什么是过拟合？", "过拟合是模型把训练集里的噪声也学了进去，训练误差很低而测试误差很高。"),
+    ("学习率应该怎么选？", "学习率太大时损失来回震荡，太小时收敛很慢，通常从零点零零一附近开始试。"),
+    ("决策树怎么选择划分特征？", "决策树挑选让子节点更纯的特征来划分，纯度可以用信息增益衡量。"),
+    ("词向量有什么用？", "词向量把每个词映射成稠密的实数向量，意思相近的词在空间里距离也近。"),
+    ("卷积层的参数怎么算？", "卷积层的参数量等于卷积核的宽乘高乘输入通道数再乘输出通道数，另加偏置。"),
+    ("K均值聚类怎么选簇数？", "K均值聚类常画出误差平方和随簇数变化的曲线，取拐点处的簇数。"),
+    ("AUC 表示什么？", "AUC 是随机取一个正样本和一个负样本时，正样本得分更高的概率。"),
+    ("Adam 优化器有什么特点？", "Adam 优化器同时维护梯度的一阶矩和二阶矩估计，为每个参数调整步长。"),
+    ("什么是迁移学习？", "迁移学习把在大数据集上学到的知识搬到数据较少的新任务上继续使用。"),
+    ("为什么要做交叉验证？", "交叉验证把数据轮流分成训练部分和验证部分，让评估结果不依赖一次偶然的划分。"),
+    ("什么是注意力机制？", "注意力机制按相关程度给输入的各个位置分配权重，再对它们加权求和。"),
+    ("主成分分析的作用是什么？", "主成分分析把数据投影到方差最大的几个正交方向上，用较少的维度保留大部分信息。"),
+    ("为什么要用 Dropout？", "Dropout 在训练时随机让一部分神经元不工作，使网络不依赖个别神经元。"),
+]
+RELU = "## 为什么要用 ReLU？\n\nReLU 在正半轴的导数恒为一，计算时只需要做一次比较，速度很快。\n\n"
+
+
+def bank_of(folder: Path, notes: dict[str, str]) -> Bank:
+    for name, text in notes.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    bank = build_bank(read_knowledge(folder), load_glossary(folder)).bank
+    for q in bank:
+        assert_invariants(q)
+    return bank
+
+
+def flat_note(middle: str) -> str:
+    """A long flat note of unrelated questions with ``middle`` among them."""
+    head = "".join(f"## {t}\n\n{b}\n\n" for t, b in FILLERS[:7])
+    tail = "".join(f"## {t}\n\n{b}\n\n" for t, b in FILLERS[7:])
+    return "# 面试杂记\n\n" + head + middle + tail
+
+
+def which(bank: Bank) -> list[Question]:
+    return [q for q in bank if q.stem.startswith("下面这段话")]
+
+
+def correct(q: Question) -> str:
+    assert q.options is not None and q.answer_index is not None
+    return q.options[q.answer_index]
+
+
+def test_among_unrelated_headings_alone_a_passage_asks_nothing(tmp_path: Path) -> None:
+    # Every wrong heading off-topic: the passage fits only one, a giveaway.
+    assert not which(bank_of(tmp_path, {"a.md": flat_note(RELU)}))
+
+
+def test_a_heading_on_a_term_of_the_same_kind_in_another_note_is_the_plausible_wrong_option(tmp_path: Path) -> None:
+    other = "# 另一份笔记\n\n## Sigmoid 适合放在哪里？\n\nSigmoid 把任意实数压到零和一之间，常用作二分类网络最后一层的输出。\n"
+    asked = which(bank_of(tmp_path, {"a.md": flat_note(RELU), "b.md": other}))
+    relu = [q for q in asked if correct(q) == "为什么要用 ReLU？"]
+    assert relu and all("Sigmoid 适合放在哪里？" in (q.options or ()) for q in relu)
+    assert "____ 在正半轴的导数恒为一" in relu[0].stem
+
+
+def test_a_heading_whose_notes_say_the_same_is_never_a_wrong_option(tmp_path: Path) -> None:
+    # Sigmoid's notes say what the ReLU passage says: its heading would be a second right answer.
+    other = "# 另一份笔记\n\n## Sigmoid 有什么缺点？\n\nSigmoid 计算时只需要做一次比较，速度很快，但两端会饱和。\n"
+    asked = which(bank_of(tmp_path, {"a.md": flat_note(RELU), "b.md": other}))
+    assert not any("Sigmoid 有什么缺点？" in (q.options or ()) and correct(q) == "为什么要用 ReLU？" for q in asked)
+
+
+def test_a_heading_that_names_the_blanked_word_is_never_a_wrong_option(tmp_path: Path) -> None:
+    notes = "# 图像算法\n\n" + "".join(
+        f"## {title}\n\n{text}\n\n"
+        for title, text in [
+            ("常用的插值方法", "放大图像时多出来的像素点无法直接赋值，需要通过插值决定它们的值。"),
+            ("Resize 双线性插值", "在网络里做特征融合时，双线性插值的效果比转置卷积要好一点。"),
+            ("中值滤波", "中值滤波用邻域像素的中位数替换中心像素，能很好地去除椒盐噪声。"),
+            ("图像灰度化", "图像灰度化把三个通道合成一个通道，后面的计算量更小。"),
+            ("边缘检测算子", "边缘检测算子用一阶差分近似图像的梯度，梯度大的地方就是边缘。"),
+            ("直方图均衡化", "直方图均衡化把集中的灰度拉开到整个范围，提高图像的对比度。"),
+        ]
+    )
+    asked = [q for q in which(bank_of(tmp_path, {"a.md": notes})) if correct(q) == "常用的插值方法"]
+    assert asked  # the passage is asked, against the headings that do not name 插值
+    # "通过____决定它们的值" is filled by 双线性插值 as well as by 插值
+    assert not any("Resize 双线性插值" in (q.options or ()) for q in asked)
+
+
+def test_a_sentence_of_clauses_is_a_passage_and_a_list_of_names_is_not(tmp_path: Path) -> None:
+    notes = (
+        "# 图像算法\n\n## 图像为什么要灰度化？\n\n彩色图有红绿蓝三个通道，转换后只剩一个，后面的特征提取会更快。\n\n"
+        "## 常用的池化操作有哪些？\n\nmaxpooling，avgpooling，minpooling\n\n"
+        "## 为什么要做中值滤波？\n\n中值滤波用邻域像素的中位数替换中心像素，能很好地去除椒盐噪声。\n\n"
+        "## 图像增强有什么作用？\n\n图像增强突出图像里有用的信息，让后续的识别更容易。\n\n"
+        "## 边缘检测有什么用？\n\n边缘检测找出亮度变化剧烈的位置，它们往往是物体的轮廓。\n"
+    )
+    answers = {correct(q) for q in which(bank_of(tmp_path, {"a.md": notes}))}
+    assert "图像为什么要灰度化？" in answers
+    assert "常用的池化操作有哪些？" not in answers
+
+
+def test_a_misspelt_name_left_in_the_passage_asks_nothing(tmp_path: Path) -> None:
+    notes = "# 激活函数\n\n" + "".join(
+        f"## {title}\n\n{text}\n\n"
+        for title, text in [
+            ("sigmoid 有什么缺点？", "{name}函数要做指数运算，对计算机来说比较慢。"),
+            ("ReLU 有什么缺点？", "ReLU函数在负半轴输出恒为零，神经元可能再也不被激活。"),
+            ("tanh 有什么优点？", "tanh函数把输入压到负一和一之间，输出的均值接近零。"),
+            ("Maxout 有什么优点？", "Maxout函数取几个线性函数里最大的一个作为输出。"),
+        ]
+    )
+
+    def asked_of_sigmoid(name: str, folder: Path) -> list[Question]:
+        folder.mkdir()
+        bank = bank_of(folder, {"a.md": notes.replace("{name}", name)})
+        return [q for q in which(bank) if correct(q) == "sigmoid 有什么缺点？"]
+
+    assert asked_of_sigmoid("sigmoid", tmp_path / "spelt")  # blanked: "____函数要做指数运算…"
+    assert not asked_of_sigmoid("sigmod", tmp_path / "misspelt")  # "sigmod函数" would give it away

@@ -6,21 +6,23 @@ import re
 from collections.abc import Iterator
 
 from quizcore.generation.common import question_id, source_of, topic_of
-from quizcore.generation.text import has_residue, sentences
-from quizcore.knowledge import Section
+from quizcore.generation.text import clean_heading, has_residue, sentences
+from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
 __all__ = ["numeric_questions"]
 
 _NUMBER = re.compile(
-    r"(?<![\w.×x*/\-^_])(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?<![A-Za-z0-9_.×x*/\-^])(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|倍|层|个|维|类|种|次|帧|张|步|万|亿|位|字节|像素|通道|秒|轮|(?:FPS|fps|MB|GB|ms|M|K)(?![A-Za-z0-9]))"
 )
 _PER_SECTION = 2
 #: Words before a number that say it is rounded.
 _ROUGH = re.compile(r"约|大约|左右|近|将近|大概|超过")
 #: Numbers in examples ("假设总共有4个分类") are made up for the example, not facts to remember.
-_EXAMPLE = re.compile(r"假设|例如|比如|举例|举个|例子")
+_EXAMPLE = re.compile(r"假设|假如|如果|例如|比如|举例|举个|例子|咱们|我们|我用")
+#: A number in a run of numbers ("重复第 2、3 步", "第 30、60 个 epoch"): its neighbours give it away.
+_IN_A_RUN = re.compile(r"\d\s*、\s*$")
 
 
 def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float:
@@ -33,28 +35,68 @@ def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float
     return 0.0 if value < 100 else round(value * 0.02, 3)
 
 
+_CLAUSES = re.compile(r"[，,；;]")
+_CONTEXT_LIMIT = 24
+#: A label in front of an item ("（优点）速度快"): the context says more.
+_LABEL = re.compile(r"^\s*[（(][^）)]{1,4}[）)]\s*")
+
+
+def _owners(section: Section) -> list[str | None]:
+    """For each block, the term of the list item it is nested in ("YOLO：…" over "（优点）速度快，45FPS")."""
+    owners: list[str | None] = []
+    stack: list[tuple[int, str | None]] = []
+    for block in section.blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            owners.append(None)
+            stack.clear()
+            continue
+        while stack and stack[-1][0] >= block.depth:
+            stack.pop()
+        owners.append(next((term for _, term in reversed(stack) if term), None))
+        stack.append((block.depth, block.term))
+    return owners
+
+
+def _candidates(text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
+    """Sentences with one or two measured numbers; where a sentence restates its number, the clause
+    that holds it first ("即一个样本被选中的概率是 63.2%，…大约有 63.2% 的样本被选中")."""
+    for sentence in sentences(text):
+        matches = list(_NUMBER.finditer(sentence))
+        if not matches or _EXAMPLE.search(sentence):
+            continue
+        value = matches[0].group("value")
+        if sum(1 for m in matches if m.group("value") == value) > 1 or len(matches) > 2:
+            clause = next((c for c in _CLAUSES.split(sentence) if _NUMBER.search(c)), "")
+            sentence, matches = clause.strip(), list(_NUMBER.finditer(clause.strip()))
+        if 1 <= len(matches) <= 2:
+            yield sentence, matches
+
+
 def numeric_questions(section: Section, subject: set[str] | None = None) -> Iterator[Question]:
     """Up to two numeric questions from sentences holding one or two measured numbers.
 
     Args:
         section: where the sentences come from.
-        subject: the heading's subject words; a sentence must name its subject ("速度快，45 FPS"
-            alone does not say it is YOLO).
+        subject: the heading's subject words. A sentence that does not name its subject is asked
+            with what it is about in front: the term of the list item it sits under, else the
+            heading ("（YOLO）速度快，____ FPS"; "速度快，45 FPS" alone does not say it is YOLO).
     """
     made = 0
-    for block in section.blocks:
+    asked: set[tuple[str, str]] = set()
+    heading = clean_heading(section.title).rstrip("?？")
+    for block, owner in zip(section.blocks, _owners(section), strict=True):
         if not block.is_prose:
             continue
-        for sentence in sentences(block.text):
+        for sentence, matches in _candidates(block.text):
             if made >= _PER_SECTION:
                 return
             if has_residue(sentence) or not 10 <= len(sentence) <= 120 or _EXAMPLE.search(sentence):
                 continue
+            context = ""
             if subject and not any(w.casefold() in sentence.casefold() for w in subject):
-                continue
-            matches = list(_NUMBER.finditer(sentence))
-            if not 1 <= len(matches) <= 2:
-                continue
+                context = owner or heading
+                if not context or len(context) > _CONTEXT_LIMIT or has_residue(context):
+                    continue
             match = next((m for m in matches if m.group("unit") in ("%", "％")), matches[0])
             value_text, unit = match.group("value"), match.group("unit")
             value = float(value_text)
@@ -62,30 +104,39 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 continue
             if unit in ("%", "％") and value in (0.0, 100.0):
                 continue  # "100% 的把握" is rhetoric, not a fact to recall
+            if re.search(r"这\s*$", sentence[: match.start()]):
+                continue  # "有了这 2 个随机的保证": the number counts what came before
+            if _IN_A_RUN.search(sentence[: match.start()]) or sentence[match.end() :].lstrip().startswith("、"):
+                continue
             rest = sentence[: match.start()] + sentence[match.end() :]
+            others = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", rest)]
             if unit in ("%", "％") and any(
-                abs(value + float(m.group("value")) - 100) < 1e-9 for m in matches if m is not match
+                abs(value + o - 100) < 1e-9 or abs(value / 100 + o - 1) < 1e-9 for o in others
             ):
-                continue  # "只占 ____ % 时 … 99% 的准确率": the other share gives it away
+                continue  # "只占 ____ % 时 … 99% 的准确率", "及格的概率仅有0.1": the other share gives it away
+            if (value_text, unit) in asked:
+                continue  # the same fact said twice in one section is one question
             if re.search(rf"(?<![\d.]){re.escape(value_text)}(?![\d.])", rest):
                 continue  # the number is restated elsewhere in the sentence
             unit = "%" if unit == "％" else unit
             stem = (
                 sentence[: match.start()] + "____" + (" " if unit[0].isascii() else "") + unit + sentence[match.end() :]
             )
-            if len(sentence[: match.start()].strip()) < 4:
+            if len(sentence[: match.start()].strip("（）() ")) < 4 and not context:
                 continue
             answer = value_text + unit if unit == "%" else value_text
+            shown = f"（{context}）{_LABEL.sub('', stem).rstrip('。')}" if context else stem.rstrip("。")
             yield Question(
                 id=question_id(Kind.NUMERIC, Format.NUMERIC, section.path_text, sentence),
                 kind=Kind.NUMERIC,
                 format=Format.NUMERIC,
                 topic=topic_of(section),
                 difficulty=3,
-                stem=f"填数字：{stem.rstrip('。')}",
+                stem=f"填数字：{shown}",
                 explanation=sentence,
                 source=source_of(section, block.line),
                 answers=(answer,),
                 tolerance=_tolerance(value, unit, value_text, bool(_ROUGH.search(sentence[: match.start()][-4:]))),
             )
+            asked.add((value_text, unit))
             made += 1

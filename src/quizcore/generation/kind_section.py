@@ -23,7 +23,16 @@ from quizcore.generation.terms import (
     section_terms,
     split_term,
 )
-from quizcore.generation.text import grams, has_residue, leans_on_context, name_pattern, norm_key, sentences, tidy
+from quizcore.generation.text import (
+    clean_heading,
+    grams,
+    has_residue,
+    leans_on_context,
+    name_pattern,
+    norm_key,
+    sentences,
+    tidy,
+)
 from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -182,11 +191,6 @@ def _mentions(text: str, words: set[str]) -> bool:
     return any(w.casefold() in folded for w in words)
 
 
-def _clean_title(title: str) -> str:
-    """A heading as an option: spaces the author put between Chinese words are layout, not lost formulas."""
-    return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", title.strip()).rstrip(":：")
-
-
 #: Code, a further question, or an article's title: not a passage that answers anything.
 _NOT_A_PASSAGE = re.compile(
     r"\bimport\b|\bdef\b|[=#]|\w\(['\"]|请分析|请问|有什么意义|[呢吗][，,。]|浅析|详解|总结版|一文(读懂|看懂|搞懂)|"
@@ -303,7 +307,7 @@ def _which_question(
 ) -> Iterator[Question]:
     """Match passages to the question they answer, every word of the heading's subject blanked out;
     and, when the heading is about one known term, type that term back into the passage."""
-    title = _clean_title(section.title)
+    title = clean_heading(section.title)
     if len(title) > 40 or _CATCH_ALL.match(title):
         return
     words = subject_words(title, index, segmenter)
@@ -510,7 +514,7 @@ class _Heading:
 @functools.lru_cache(maxsize=50_000)
 def _heading(title: str) -> _Heading:
     """A heading as a possible option: its clean text, whether it can stand as one, whether it asks."""
-    clean = _clean_title(title)
+    clean = clean_heading(title)
     # "Python中 和 的区别" lost its names with the code; catch-alls (总结, 其他) say nothing.
     usable = bool(clean) and not has_residue(clean) and not has_residue(title) and not _CATCH_ALL.match(clean)
     return _Heading(clean, usable, _reads_as_question(clean))
@@ -585,7 +589,7 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
         format=Format.OPEN,
         topic=topic_of(section),
         difficulty=4,
-        stem=_stem(section) if asks else f"「{_clean_title(title)}」包括哪些？请至少答出 {need} 项。",
+        stem=_stem(section) if asks else f"「{clean_heading(title)}」包括哪些？请至少答出 {need} 项。",
         explanation=explanation_of(section),
         source=source_of(section),
         points=tuple(points),

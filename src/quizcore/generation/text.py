@@ -9,6 +9,7 @@ from functools import lru_cache
 __all__ = [
     "FIGURE_REFERENCE",
     "clause_cut",
+    "clean_heading",
     "grams",
     "has_residue",
     "leans_on_context",
@@ -74,6 +75,11 @@ def points_back(sentence: str) -> bool:
 def leans_on_context(sentence: str) -> bool:
     """The sentence cannot stand alone: it continues the one before it, points back at it, or follows a label."""
     return bool(_NEEDS_CONTEXT.match(sentence) or _BACK_REFERENCE.search(sentence))
+
+
+def clean_heading(title: str) -> str:
+    """A heading as text to show: spaces the author put between Chinese words are layout, not lost formulas."""
+    return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", title.strip()).rstrip(":：")
 
 
 def has_residue(text: str) -> bool:

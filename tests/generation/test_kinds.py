@@ -127,3 +127,23 @@ def test_the_odd_one_out_is_a_term_of_the_same_kind_that_the_notes_do_not_name(t
     for q in odd:
         if "缺失值处理" in q.stem:
             assert correct(q).startswith("填充")  # never the one option without 填充
+
+
+def test_a_section_of_exactly_two_items_on_terms_of_one_kind_contrasts_them(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 词向量\n\n## 什么是word2vec\n\nword2vec 把词嵌入到一个向量空间里。\n\n"
+        "- Skip-gram 模型：用一个词语作为输入，来预测它周围的上下文\n"
+        "- CBOW 模型：拿一个词语的上下文作为输入，来预测中间的那个词语\n\n"
+        "## 过拟合怎么办？\n\n- early stopping：验证集上的误差不再下降时就停止训练\n"
+        "- dropout：训练时随机丢弃一部分神经元的输出\n- 数据增强\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」"): q for q in bank if q.stem.startswith("两相对比")}
+    assert set(asked) == {
+        "用一个词语作为输入，来预测它周围的上下文",
+        "拿一个词语的上下文作为输入，来预测中间的那个词语",
+    }
+    skip = asked["用一个词语作为输入，来预测它周围的上下文"]
+    assert correct(skip) == "Skip-gram 模型" and set(skip.options or ()) == {"Skip-gram 模型", "CBOW 模型", "两者都是"}
+    # early stopping and dropout are two of a longer list of remedies, not a pair to tell apart
+    assert not any("early stopping" in (q.options or ()) for q in asked.values())

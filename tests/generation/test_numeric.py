@@ -49,3 +49,11 @@ def test_numbers_that_give_each_other_away_or_belong_to_an_example_are_not_asked
         "## 准确率\n\n准确率在类别不平衡时会骗人，例如 99% 的样本是负类时。\n",
     )
     assert asked == []
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_is_not_asked(tmp_path: Path) -> None:
+    asked = numeric_of(
+        tmp_path,
+        "# 预训练模型\n\n## ALBERT 和 BERT 的差别\n\nALBERT 共享了各层的参数。所以最后得出来的模型相比 BERT-large 小18倍以上。\n",
+    )
+    assert asked == []

@@ -127,3 +127,39 @@ def test_a_misspelt_name_left_in_the_passage_asks_nothing(tmp_path: Path) -> Non
 
     assert asked_of_sigmoid("sigmoid", tmp_path / "spelt")  # blanked: "____函数要做指数运算…"
     assert not asked_of_sigmoid("sigmod", tmp_path / "misspelt")  # "sigmod函数" would give it away
+
+
+def grouped_note(extra: str) -> str:
+    """A few questions an author grouped under one topic heading, with ``extra`` among them."""
+    return (
+        "# 机器学习\n\n## 模型评估\n\n"
+        "### 决策树怎么选择划分特征？\n\n决策树挑选让子节点更纯的特征来划分，纯度可以用信息增益衡量。\n\n"
+        "### 学习率应该怎么选？\n\n学习率太大时损失来回震荡，太小时收敛很慢，通常从零点零零一附近开始试。\n\n"
+        "### 交叉验证有什么用？\n\n交叉验证把数据轮流分成训练部分和验证部分，让评估结果不依赖一次偶然的划分。\n\n"
+        + extra
+    )
+
+
+def test_a_letter_of_the_headings_acronym_left_in_the_passage_asks_nothing(tmp_path: Path) -> None:
+    knn = "### KNN 算法有什么要点？\n\nKNN 中的 K 值选取对分类的结果影响至关重要，K 值太小时模型太复杂。\n\n"
+    assert not any(correct(q) == "KNN 算法有什么要点？" for q in which(bank_of(tmp_path, {"a.md": grouped_note(knn)})))
+
+
+def test_words_of_the_right_heading_left_in_the_passage_ask_nothing(tmp_path: Path) -> None:
+    # 传统 and 目标 stay in the passage and are in no other heading: they point at the answer alone.
+    detection = (
+        "### 深度学习和传统目标检测方法的优缺点\n\n"
+        "传统的目标检测算法对光照，明暗，数据传输，物体遮挡等上模型的鲁棒性不强。\n\n"
+    )
+    asked = which(bank_of(tmp_path, {"a.md": grouped_note(detection)}))
+    assert not any(correct(q).startswith("深度学习和传统目标检测") for q in asked)
+
+
+def test_after_an_argument_begins_a_later_paragraph_is_not_taken_for_the_answer(tmp_path: Path) -> None:
+    bayes = (
+        "### 为什么说朴素贝叶斯是高偏差低方差？\n\n首先，假设你知道训练集和测试集的关系。\n\n"
+        "由于训练样本很少，通过训练集得到的模型总不是真正正确的。\n\n"
+    )
+    asked = which(bank_of(tmp_path, {"a.md": grouped_note(bayes)}))
+    assert "决策树怎么选择划分特征？" in {correct(q) for q in asked}  # the others are asked
+    assert not any(correct(q) == "为什么说朴素贝叶斯是高偏差低方差？" for q in asked)

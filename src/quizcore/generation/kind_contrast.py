@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, source_of, topic_of
 from quizcore.generation.kind_cloze import BLANK
-from quizcore.generation.terms import TermIndex
+from quizcore.generation.terms import TermIndex, is_generic, split_term
 from quizcore.generation.text import cjk_bigrams, has_residue, leans_on_context, name_pattern, tidy
-from quizcore.knowledge import Section
+from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Kind, Question
 
-__all__ = ["compared_pair", "contrast_questions"]
+__all__ = ["compared_pair", "contrast_questions", "item_pair"]
 
 BOTH = "两者都是"
 _PER_SECTION = 3
@@ -89,6 +89,29 @@ def compared_pair(title: str, index: TermIndex) -> tuple[Side, Side] | None:
         return None
     if bare and (index.known(a.label.strip()) is None or index.known(b.label.strip()) is None):
         return None
+    if any(n.casefold() in (m.casefold() for m in b.names) for n in a.names):
+        return None
+    return a, b
+
+
+_GENERIC_TAIL = re.compile(r"\s*(?:模型|算法|方法|网络|函数)$")
+
+
+def item_pair(section: Section, index: TermIndex) -> tuple[Side, Side] | None:
+    """The two things a section's items are about, when it gives exactly two known terms of one kind
+    each an item of its own ("归一化：缩放到0和1之间" and "标准化：缩放成均值为0…"), or None."""
+    items = [b for b in section.blocks if b.depth == 0 and (b.term or b.kind is BlockKind.LIST_ITEM)]
+    if len(items) != 2 or not all(b.term and b.definition and not is_generic(b.term) for b in items):
+        return None  # two of a longer list (early stopping and dropout among the remedies) are not a pair
+    labels = list(dict.fromkeys(split_term(b.term or "")[0] for b in items))
+    if len(labels) != 2:
+        return None
+    # "Skip-gram 模型" is the term Skip-gram
+    first, second = (index.known(label) or index.known(_GENERIC_TAIL.sub("", label)) for label in labels)
+    if first is None or second is None or first is second or first.category != second.category:
+        return None
+    a = Side(labels[0], tuple(dict.fromkeys((labels[0], *first.names))))
+    b = Side(labels[1], tuple(dict.fromkeys((labels[1], *second.names))))
     if any(n.casefold() in (m.casefold() for m in b.names) for n in a.names):
         return None
     return a, b
@@ -173,7 +196,7 @@ def _fits(rest: str, pair: tuple[Side, Side]) -> bool:
 
 def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
     """Up to three questions from a section comparing two things: which of them a clause is about."""
-    pair = compared_pair(section.title, index)
+    pair = compared_pair(section.title, index) or item_pair(section, index)
     if pair is None:
         return
     made: set[str] = set()

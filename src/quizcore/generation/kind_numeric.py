@@ -35,6 +35,8 @@ def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float
     return 0.0 if value < 100 else round(value * 0.02, 3)
 
 
+#: A sentence that goes on from the one before: what it is about is there, not here.
+_GOES_ON = re.compile(r"^\s*(?:所以|因此|因而|于是|但是?|而且?|这|那)")
 _CLAUSES = re.compile(r"[，,；;]")
 _CONTEXT_LIMIT = 24
 #: A label in front of an item ("（优点）速度快"): the context says more.
@@ -92,6 +94,8 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 return
             if has_residue(sentence) or not 10 <= len(sentence) <= 120 or _EXAMPLE.search(sentence):
                 continue
+            if _GOES_ON.match(sentence):
+                continue  # "所以最后得出来的模型…小 18 倍": which model is in the sentence before
             context = ""
             if subject and not any(w.casefold() in sentence.casefold() for w in subject):
                 context = owner or heading

@@ -24,6 +24,7 @@ from quizcore.generation.terms import (
     split_term,
 )
 from quizcore.generation.text import (
+    cjk_bigrams,
     clean_heading,
     grams,
     has_residue,
@@ -130,7 +131,7 @@ _COMPARES = re.compile(r"区别|差别|异同|对比|比较|不同|联系|vs", r
 _CATCH_ALL = re.compile(
     r"^(常见的?常识题|常识|基础|前言|总结|其他|其它|杂项|补充|概述|简介|引言|附录|备注|一些.*|.*相关知识)$"
 )
-_QUESTION_WORDS = frozenset(
+_QUESTION_WORDS: frozenset[str] = frozenset(
     [
         "什么",
         "为什么",
@@ -163,6 +164,10 @@ _QUESTION_WORDS = frozenset(
         "一般",
     ]
 )
+
+
+#: The pairs of the words that ask ("什么", "哪些", "区别"): shared by headings, they point at none.
+_QUESTION_PAIRS = frozenset(g for w in _QUESTION_WORDS for g in cjk_bigrams(w))
 
 
 def subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest: int = 2) -> set[str]:
@@ -259,15 +264,19 @@ def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
     asks = section.is_question and _reads_as_question(section.title) and not _COMPARES.search(section.title)
     passages: list[tuple[str, int]] = []
     opening: tuple[str, int] | None = None
+    looking = True
     for block in section.blocks:
         if not block.is_prose or block.is_link:
             continue
         # Whole sentences only: a passage cut short ("…会变得越") reads as broken.
         candidates = [whole.rstrip("。") for whole in sentences(block.definition or block.text)]
         standing = [c for c in candidates if _standalone(c)]
-        if opening is None and candidates:
-            # the answer's first sentence that stands on its own opens it ("目的：…" does not)
+        if looking and candidates:
+            # the first sentence that stands on its own opens the answer ("目的：…" does not); once the
+            # answer has begun an argument ("首先，假设…"), a later block is a step of it, background
+            # more often than answer ("由于训练样本很少…")
             opening = next(((c, block.line) for c in standing if not _ASIDE.search(c)), None)
+            looking = opening is None and not leans_on_context(candidates[0])
         about = next((c for c in standing if _mentions(c, words)), None)
         if about is not None and all(about != p for p, _ in passages):
             passages.append((about, block.line))
@@ -413,6 +422,8 @@ def _which_one(
     wrong = pick_distractors(title, [close, *tiers], index, rng, terms=False, affinity=affinity)
     if len(wrong) < 3:
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
+    if _echoes_answer(title, masked, wrong):
+        return  # a word of the right heading left in the passage points at it alone
     if not related.intersection(wrong):
         return  # every wrong heading off-topic: the passage fits only one, a giveaway
     yield maker.mcq(
@@ -524,11 +535,22 @@ def _title_left(title: str, masked: str) -> bool:
     """An English word or letter of the heading is still in the passage ("K" of "KNN K 近邻"); the
     Chinese left over ("森林" of 随机森林) is caught by the giveaway check of every question."""
     english = {w.casefold() for w in _ENGLISH.findall(title)}
-    # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid")
+    initials = {w[:2] for w in _ENGLISH.findall(title) if w.isupper()}
+    # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid"), and so does the
+    # letter an acronym starts with ("____ 中的 K 值" under "KNN 算法以及流程")
     return any(
-        w.casefold() in english or (len(w) >= 5 and any(Levenshtein.distance(w.casefold(), e) <= 1 for e in english))
+        w.casefold() in english
+        or (len(w) >= 5 and any(Levenshtein.distance(w.casefold(), e) <= 1 for e in english))
+        or (len(w) <= 2 and w.isupper() and any(i.startswith(w) for i in initials))
         for w in _ENGLISH.findall(masked)
     )
+
+
+def _echoes_answer(title: str, masked: str, wrong: list[str]) -> bool:
+    """Two Chinese pairs of the right heading left in the passage that no wrong heading has
+    ("传统的目标____算法" beside 传统目标检测方法): they point at it alone."""
+    others = set().union(*(grams(w) for w in wrong))
+    return len((cjk_bigrams(title) & cjk_bigrams(masked)) - others - _QUESTION_PAIRS) >= 2
 
 
 def _closeness(related: set[str], shared: set[str], option: str) -> int:

@@ -420,7 +420,7 @@ def _which_one(
     # A related heading from any circle comes before the unrelated ones of a nearer circle.
     close = [h for tier in tiers for h in tier if h in related]
     wrong = pick_distractors(title, [close, *tiers], index, rng, terms=False, affinity=affinity)
-    if len(wrong) < 3:
+    if len(wrong) < 2 or (len(wrong) == 2 and not set(wrong) <= related):
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
     if _echoes_answer(title, masked, wrong):
         return  # a word of the right heading left in the passage points at it alone

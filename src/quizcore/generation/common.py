@@ -12,10 +12,10 @@ from rapidfuzz import fuzz
 
 from quizcore.generation.terms import TermIndex, is_generic
 from quizcore.generation.text import has_residue, norm_key
-from quizcore.knowledge import Section
+from quizcore.knowledge import BlockKind, Section
 from quizcore.questions import Format, Kind, Question, Source
 
-__all__ = ["Maker", "Rejections", "pick_distractors", "question_id", "source_of", "topic_of"]
+__all__ = ["Maker", "Rejections", "item_owners", "pick_distractors", "question_id", "source_of", "topic_of"]
 
 _NEAR_DUPLICATE = 80.0
 _FUZZY_FROM = 6
@@ -159,3 +159,19 @@ class Maker:
             options=tuple(options),
             answer_index=options.index(correct),
         )
+
+
+def item_owners(section: Section) -> list[str | None]:
+    """For each block, the term of the list item it is nested in ("YOLO：…" over "（优点）速度快，45FPS")."""
+    owners: list[str | None] = []
+    stack: list[tuple[int, str | None]] = []
+    for block in section.blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            owners.append(None)
+            stack.clear()
+            continue
+        while stack and stack[-1][0] >= block.depth:
+            stack.pop()
+        owners.append(next((term for _, term in reversed(stack) if term), None))
+        stack.append((block.depth, block.term))
+    return owners

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quizcore.generation.common import question_id, source_of, topic_of
+from quizcore.generation.common import item_owners, question_id, source_of, topic_of
 from quizcore.generation.text import clean_heading, has_residue, sentences
-from quizcore.knowledge import BlockKind, Section
+from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question
 
 __all__ = ["numeric_questions"]
@@ -43,22 +43,6 @@ _CONTEXT_LIMIT = 24
 _LABEL = re.compile(r"^\s*[（(][^）)]{1,4}[）)]\s*")
 
 
-def _owners(section: Section) -> list[str | None]:
-    """For each block, the term of the list item it is nested in ("YOLO：…" over "（优点）速度快，45FPS")."""
-    owners: list[str | None] = []
-    stack: list[tuple[int, str | None]] = []
-    for block in section.blocks:
-        if block.kind is not BlockKind.LIST_ITEM:
-            owners.append(None)
-            stack.clear()
-            continue
-        while stack and stack[-1][0] >= block.depth:
-            stack.pop()
-        owners.append(next((term for _, term in reversed(stack) if term), None))
-        stack.append((block.depth, block.term))
-    return owners
-
-
 def _candidates(text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
     """Sentences with one or two measured numbers; where a sentence restates its number, the clause
     that holds it first ("即一个样本被选中的概率是 63.2%，…大约有 63.2% 的样本被选中")."""
@@ -86,7 +70,7 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
     made = 0
     asked: set[tuple[str, str]] = set()
     heading = clean_heading(section.title).rstrip("?？")
-    for block, owner in zip(section.blocks, _owners(section), strict=True):
+    for block, owner in zip(section.blocks, item_owners(section), strict=True):
         if not block.is_prose:
             continue
         for sentence, matches in _candidates(block.text):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
+from quizcore.generation.common import Maker, item_owners, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.kind_cloze import BLANK, DEFINES_BLANK, TITLE_LIKE, drop_gloss, fair_blank, typed_cloze
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import (
@@ -254,7 +254,11 @@ _MAX_PASSAGES = 3
 _ASIDE = re.compile(r"^[（(]|你|[A-Za-z]\s*[:：]")
 
 
-def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
+def _known_names(text: str, index: TermIndex) -> set[str]:
+    return {t.name for _, _, t in index.find_in(text) if t.from_glossary}
+
+
+def _passages(section: Section, words: set[str], index: TermIndex) -> list[tuple[str, int]]:
     """Sentences of the section that stand on their own, one per block: those about the heading's
     subject, and, under a real question that does not compare two things, the answer's opening sentence.
 
@@ -262,12 +266,15 @@ def _passages(section: Section, words: set[str]) -> list[tuple[str, int]]:
     group: "输出不以零为中心" under sigmoid is as true of ReLU, which the notes need not say.
     """
     asks = section.is_question and _reads_as_question(section.title) and not _COMPARES.search(section.title)
+    title = section.title
     passages: list[tuple[str, int]] = []
     opening: tuple[str, int] | None = None
     looking = True
-    for block in section.blocks:
+    for block, owner in zip(section.blocks, item_owners(section), strict=True):
         if not block.is_prose or block.is_link:
             continue
+        if owner is not None and (theirs := _known_names(owner, index)) and not theirs & _known_names(title, index):
+            continue  # an item under "Canny算子：" is about Canny, not about the heading's 边缘检测算子
         # Whole sentences only: a passage cut short ("…会变得越") reads as broken.
         candidates = [whole.rstrip("。") for whole in sentences(block.definition or block.text)]
         standing = [c for c in candidates if _standalone(c)]
@@ -327,7 +334,7 @@ def _which_question(
     member = _is_member(section, circles[0], index)
     # A member's wrong options are the other members (VGG, not "Resnet 的缺点" from elsewhere).
     options_from = circles[:1] if member else circles
-    for passage, line in _passages(section, words):
+    for passage, line in _passages(section, words, index):
         if on_topic:
             yield from _which_one(section, title, words, passage, line, options_from, related, index, segmenter, maker)
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
@@ -397,6 +404,7 @@ def _which_one(
     blanked |= {w[-2:] for w in blanked if len(w) >= 3 and _CJK.fullmatch(w[-2:][0]) and _CJK.fullmatch(w[-1])}
     asks = _reads_as_question(title)
     passage_terms = {t.name for _, _, t in index.find_in(passage) if t.from_glossary}
+    clauses = _clause_grams((passage,), segmenter)
     tiers = [
         [
             other
@@ -409,7 +417,7 @@ def _which_one(
             and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
             and not _mentions(other, blanked)  # "____决定它们的值" is 双线性插值 as much as 插值方法
             and not _overlaps(passage_terms, s, index)
-            and not _says_alike(passage, s, segmenter)
+            and not _says_alike(clauses, s, segmenter)
         ]
         for circle in circles
     ]
@@ -483,21 +491,21 @@ _ALIKE = 0.5
 _CLAUSE = re.compile(r"[，,；;。.!！]")
 
 
-def _says_alike(passage: str, other: Section, segmenter: Segmenter) -> bool:
-    """A clause of the other section says much the same as a clause of the passage ("ReLU函数也不是以0为
-    中心的" beside sigmoid's "函数输出不是以0为中心的"): its heading is a defensible answer too."""
-    theirs = [
-        g
-        for block in other.blocks
-        if block.is_prose
-        for clause in _CLAUSE.split(block.text)
-        if len(g := _content_grams(clause, segmenter)) >= 2
-    ]
-    for clause in _CLAUSE.split(passage):
-        mine = _content_grams(clause, segmenter)
-        if len(mine) >= 3 and any(len(mine & g) >= _ALIKE * len(mine) for g in theirs):
-            return True
-    return False
+def _says_alike(mine: tuple[frozenset[str], ...], other: Section, segmenter: Segmenter) -> bool:
+    """A clause of the other section says much the same as a clause of the passage (``mine``, from
+    :func:`_clause_grams`): "ReLU函数也不是以0为中心的" beside sigmoid's "函数输出不是以0为中心的".
+    Its heading is a defensible answer too."""
+    theirs = _clause_grams(tuple(b.text for b in other.blocks if b.is_prose), segmenter)
+    return any(len(m) >= 3 and len(m & g) >= _ALIKE * len(m) for m in mine for g in theirs)
+
+
+# A section is compared with every passage it might be a wrong option to: remember its clauses (the
+# cache holds the segmenter of the last builds, which it keys on).
+@functools.lru_cache(maxsize=20_000)
+def _clause_grams(texts: tuple[str, ...], segmenter: Segmenter) -> tuple[frozenset[str], ...]:
+    """The content pieces of each clause of a section's prose."""
+    found = (_content_grams(clause, segmenter) for text in texts for clause in _CLAUSE.split(text))
+    return tuple(g for g in found if len(g) >= 2)
 
 
 def _content_grams(text: str, segmenter: Segmenter) -> frozenset[str]:

@@ -496,7 +496,16 @@ def _says_alike(mine: tuple[frozenset[str], ...], other: Section, segmenter: Seg
     :func:`_clause_grams`): "ReLU函数也不是以0为中心的" beside sigmoid's "函数输出不是以0为中心的".
     Its heading is a defensible answer too."""
     theirs = _clause_grams(tuple(b.text for b in other.blocks if b.is_prose), segmenter)
-    return any(len(m) >= 3 and len(m & g) >= _ALIKE * len(m) for m in mine for g in theirs)
+    everything = _union(theirs)
+    return any(
+        len(m) >= 3 and len(m & everything) >= _ALIKE * len(m) and any(len(m & g) >= _ALIKE * len(m) for g in theirs)
+        for m in mine
+    )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _union(pieces: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset().union(*pieces)
 
 
 # A section is compared with every passage it might be a wrong option to: remember its clauses (the

@@ -147,18 +147,3 @@ def test_a_section_of_exactly_two_items_on_terms_of_one_kind_contrasts_them(tmp_
     assert correct(skip) == "Skip-gram 模型" and set(skip.options or ()) == {"Skip-gram 模型", "CBOW 模型", "两者都是"}
     # early stopping and dropout are two of a longer list of remedies, not a pair to tell apart
     assert not any("early stopping" in (q.options or ()) for q in asked.values())
-
-
-def test_a_how_to_question_answered_by_named_methods_is_an_open_question_on_them(tmp_path: Path) -> None:
-    bank = bank_of(
-        tmp_path,
-        "# 卷积网络\n\n## 如何减少参数\n\n"
-        "- 局部连接：每个神经元只感知图像的一小块区域。\n- 权值共享：同一个卷积核在整张图上共用一组参数。\n"
-        "- 池化：用窗口内的最大值或平均值代替整个窗口。\n\n"
-        "## 如何理解感受野\n\n- 感受野：输出上一个点能看到的输入区域。\n- 空洞卷积：不增加参数就扩大感受野。\n"
-        "- 池化：缩小特征图，间接扩大感受野。\n",
-    )
-    open_questions = {q.stem: q for q in bank if q.format is Format.OPEN}
-    assert set(open_questions) == {"如何减少参数？"}  # "如何理解" wants an explanation, not names
-    points = {p[0] for p in open_questions["如何减少参数？"].points or ()}
-    assert points == {"局部连接", "权值共享", "池化"}

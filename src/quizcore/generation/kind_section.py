@@ -593,10 +593,7 @@ def _stem(section: Section) -> str:
 
 
 #: A question that asks for the members of a set ("有哪些", "哪几种", "列举", "常用的…").
-_ASKS_FOR_MEMBERS = re.compile(
-    r"哪些|哪几|几种|列举|常用的|常见的|有什么方法|方法有|方式有|"
-    r"^(?:如何|怎么|怎样)(?:减少|防止|避免|解决|缓解|提高|加速)|怎么办|解决办法|解决方法"
-)
+_ASKS_FOR_MEMBERS = re.compile(r"哪些|哪几|几种|列举|常用的|常见的|有什么方法|方法有|方式有")
 #: A plain heading that names a set of things (缺失值处理, 文本增强技术, 边缘检测算子, 优化方法), whose
 #: items can be asked for; "传统的目标检测" lists steps, not members.
 _COLLECTIVE = re.compile(r"(?:方法|技术|算子|策略|方式|手段|处理|类型|种类|算法|模型|网络|函数|指标|技巧|操作)$")

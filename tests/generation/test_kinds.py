@@ -147,3 +147,12 @@ def test_a_section_of_exactly_two_items_on_terms_of_one_kind_contrasts_them(tmp_
     assert correct(skip) == "Skip-gram 模型" and set(skip.options or ()) == {"Skip-gram 模型", "CBOW 模型", "两者都是"}
     # early stopping and dropout are two of a longer list of remedies, not a pair to tell apart
     assert not any("early stopping" in (q.options or ()) for q in asked.values())
+
+
+def test_an_open_question_that_leans_on_the_one_before_is_not_asked(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 分类网络\n\n## 还有哪些经典网络结构？\n\n- Inception：并联多种尺寸的卷积。\n"
+        "- DenseNet：每层与之前所有层相连。\n- MobileNet：用深度可分离卷积减少计算量。\n",
+    )
+    assert not [q for q in bank if q.format is Format.OPEN]

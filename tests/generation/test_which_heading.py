@@ -9,6 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizcore.generation import build_bank, load_glossary
+from quizcore.generation.common import Maker
+from quizcore.generation.kind_section import section_questions
+from quizcore.generation.segment import Segmenter
+from quizcore.generation.terms import TermIndex
 from quizcore.knowledge import read_knowledge
 from quizcore.questions import Bank, Question
 
@@ -184,3 +188,35 @@ def test_an_item_nested_under_another_terms_item_is_not_a_passage_about_the_head
     asked = [q for q in which(bank_of(tmp_path, {"a.md": notes})) if correct(q) == "边缘检测算子"]
     # "标识出的____要与图像中实际的____尽可能接近" is Canny's criterion, and reads as box localisation too
     assert not any("标识出的" in q.stem for q in asked)
+
+
+def test_a_heading_on_the_item_a_passage_describes_is_never_a_wrong_option(tmp_path: Path) -> None:
+    # In the bank a definition question asks this item first; the which-heading shape is checked alone.
+    (tmp_path / "a.md").write_text(
+        grouped_note(
+            "### 回归任务常用哪些评价指标？\n\n- MAE：预测值与真实值之差的绝对值的平均，对离群点不敏感\n\n"
+            "### 常用的损失函数有哪些？\n\n- 交叉熵：分类任务最常用的损失\n- MAE：也叫 L1 损失\n\n"
+        ),
+        encoding="utf-8",
+    )
+    kb = read_knowledge(tmp_path)
+    index = TermIndex(load_glossary(tmp_path), kb)
+    segmenter = Segmenter(n for t in index.terms if t.from_glossary for n in t.names)
+    # two wrong headings besides the losses one: the losses heading would be picked if it were allowed
+    group = [s for s in kb.sections() if s.level == 3 and not s.title.startswith("交叉验证")]
+    metrics = next(s for s in group if s.title.startswith("回归任务"))
+    asked = list(section_questions(metrics, group, [], [], index, segmenter, Maker(0)))
+    assert [q.stem for q in asked] == [
+        "下面这段话回答的是哪个问题？「预测值与真实值之差的绝对值的平均，对离群点不敏感」"
+    ]
+    # the passage is the notes' MAE, which the losses heading lists too: a second right answer
+    assert "常用的损失函数有哪些？" not in (asked[0].options or ())
+
+
+def test_the_headings_acronym_spelt_out_or_its_size_left_in_the_passage_asks_nothing(tmp_path: Path) -> None:
+    notes = grouped_note(
+        "### EM 算法的思想是什么？\n\n期望最大化（Expectation Maximization）用于含隐变量的概率模型，交替进行两步。\n\n"
+        "### 1×1 卷积有什么作用？\n\n改变通道数，例如 500×500×100 的输入经过 20 个 1×1 卷积核，输出为 500×500×20。\n\n"
+    )
+    answers = {correct(q) for q in which(bank_of(tmp_path, {"a.md": notes}))}
+    assert answers and not answers & {"EM 算法的思想是什么？", "1×1 卷积有什么作用？"}

@@ -258,7 +258,14 @@ def _known_names(text: str, index: TermIndex) -> set[str]:
     return {t.name for _, _, t in index.find_in(text) if t.from_glossary}
 
 
-def _passages(section: Section, words: set[str], index: TermIndex) -> list[tuple[str, int]]:
+@dataclass(frozen=True)
+class _Passage:
+    text: str
+    line: int
+    about: str = ""  # the label of the item it comes from ("MAE" of "MAE：预测值与真实值之差的绝对值的平均")
+
+
+def _passages(section: Section, words: set[str], index: TermIndex) -> list[_Passage]:
     """Sentences of the section that stand on their own, one per block: those about the heading's
     subject, and, under a real question that does not compare two things, the answer's opening sentence.
 
@@ -266,15 +273,16 @@ def _passages(section: Section, words: set[str], index: TermIndex) -> list[tuple
     group: "输出不以零为中心" under sigmoid is as true of ReLU, which the notes need not say.
     """
     asks = section.is_question and _reads_as_question(section.title) and not _COMPARES.search(section.title)
-    title = section.title
-    passages: list[tuple[str, int]] = []
-    opening: tuple[str, int] | None = None
+    passages: list[_Passage] = []
+    opening: _Passage | None = None
     looking = True
+    title_terms = _known_names(section.title, index)
     for block, owner in zip(section.blocks, item_owners(section), strict=True):
         if not block.is_prose or block.is_link:
             continue
-        if owner is not None and (theirs := _known_names(owner, index)) and not theirs & _known_names(title, index):
+        if owner is not None and (theirs := _known_names(owner, index)) and not theirs & title_terms:
             continue  # an item under "Canny算子：" is about Canny, not about the heading's 边缘检测算子
+        about = block.term or "" if block.definition else ""
         # Whole sentences only: a passage cut short ("…会变得越") reads as broken.
         candidates = [whole.rstrip("。") for whole in sentences(block.definition or block.text)]
         standing = [c for c in candidates if _standalone(c)]
@@ -282,14 +290,15 @@ def _passages(section: Section, words: set[str], index: TermIndex) -> list[tuple
             # the first sentence that stands on its own opens the answer ("目的：…" does not); once the
             # answer has begun an argument ("首先，假设…"), a later block is a step of it, background
             # more often than answer ("由于训练样本很少…")
-            opening = next(((c, block.line) for c in standing if not _ASIDE.search(c)), None)
+            first = next((c for c in standing if not _ASIDE.search(c)), None)
+            opening = _Passage(first, block.line, about) if first is not None else None
             looking = opening is None and not leans_on_context(candidates[0])
-        about = next((c for c in standing if _mentions(c, words)), None)
-        if about is not None and all(about != p for p, _ in passages):
-            passages.append((about, block.line))
+        named = next((c for c in standing if _mentions(c, words)), None)
+        if named is not None and all(named != p.text for p in passages):
+            passages.append(_Passage(named, block.line, about))
     # A comparison's opening sentence is often about something else (SPP under "ROIPooling 和 ROIAlign
     # 的区别"); its clauses become contrast questions instead.
-    if asks and opening is not None and opening not in passages:
+    if asks and opening is not None and all(opening.text != p.text for p in passages):
         passages.insert(0, opening)
     return passages[:_MAX_PASSAGES]
 
@@ -334,11 +343,11 @@ def _which_question(
     member = _is_member(section, circles[0], index)
     # A member's wrong options are the other members (VGG, not "Resnet 的缺点" from elsewhere).
     options_from = circles[:1] if member else circles
-    for passage, line in _passages(section, words, index):
+    for passage in _passages(section, words, index):
         if on_topic:
-            yield from _which_one(section, title, words, passage, line, options_from, related, index, segmenter, maker)
+            yield from _which_one(section, title, words, passage, options_from, related, index, segmenter, maker)
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
-            yield from _subject_cloze(section, passage, line, subject, index, segmenter.is_everyday)
+            yield from _subject_cloze(section, passage.text, passage.line, subject, index, segmenter.is_everyday)
 
 
 _MEMBER_TITLE = 24
@@ -380,8 +389,7 @@ def _which_one(
     section: Section,
     title: str,
     words: set[str],
-    passage: str,
-    line: int,
+    found: _Passage,
     circles: list[list[Section]],
     related: set[str],
     index: TermIndex,
@@ -389,7 +397,13 @@ def _which_one(
     maker: Maker,
 ) -> Iterator[Question]:
     """One passage against headings nearby that share nothing with it or with the right heading,
-    so that only one of them can be what the passage answers; at least one on a related topic."""
+    so that only one of them can be what the passage answers; at least one on a related topic.
+
+    The label of the item a passage comes from counts as part of it: a heading on MAE is a fair answer
+    to "预测值与真实值之差的绝对值的平均" from "MAE：…" too, and is never a wrong option.
+    """
+    passage, line = found.text, found.line
+    context = passage + " " + found.about
     masked = _mask_words(passage, words, segmenter)
     if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
         return
@@ -403,7 +417,7 @@ def _which_one(
     # and their head nouns: a heading on another kind of 插值 fills a blank left by 双线性插值
     blanked |= {w[-2:] for w in blanked if len(w) >= 3 and _CJK.fullmatch(w[-2:][0]) and _CJK.fullmatch(w[-1])}
     asks = _reads_as_question(title)
-    passage_terms = {t.name for _, _, t in index.find_in(passage) if t.from_glossary}
+    passage_terms = {t.name for _, _, t in index.find_in(context) if t.from_glossary}
     clauses = _clause_grams((passage,), segmenter)
     tiers = [
         [
@@ -414,7 +428,7 @@ def _which_one(
             and heading.asks == asks
             and anchored(heading.clean, index, everyday=segmenter.is_everyday)  # not "C/C++中面向对象…"
             and _comparable(title, other := heading.clean)
-            and not _mentions(passage + title, subject_words(other, index, segmenter, shortest=3))
+            and not _mentions(context + title, subject_words(other, index, segmenter, shortest=3))
             and not _mentions(other, blanked)  # "____决定它们的值" is 双线性插值 as much as 插值方法
             and not _overlaps(passage_terms, s, index)
             and not _says_alike(clauses, s, segmenter)
@@ -553,6 +567,11 @@ def _title_left(title: str, masked: str) -> bool:
     Chinese left over ("森林" of 随机森林) is caught by the giveaway check of every question."""
     english = {w.casefold() for w in _ENGLISH.findall(title)}
     initials = {w[:2] for w in _ENGLISH.findall(title) if w.isupper()}
+    if any(_size(k) in {_size(t) for t in _SIZE.findall(title)} for k in _SIZE.findall(masked)):
+        return True  # "1×1 ____核" under "1×1 卷积有什么作用"
+    spelled = {"".join(w[0] for w in run.split()) for run in _SPELLED.findall(masked)}
+    if spelled & {w for w in _ENGLISH.findall(title) if w.isupper()}:
+        return True  # "Expectation Maximization" spells out the heading's EM
     # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid"), and so does the
     # letter an acronym starts with ("____ 中的 K 值" under "KNN 算法以及流程")
     return any(
@@ -561,6 +580,15 @@ def _title_left(title: str, masked: str) -> bool:
         or (len(w) <= 2 and w.isupper() and any(i.startswith(w) for i in initials))
         for w in _ENGLISH.findall(masked)
     )
+
+
+_SIZE = re.compile(r"\d+\s*[×xX*]\s*\d+")
+#: Two or more capitalised English words in a row, whose initials may spell an acronym.
+_SPELLED = re.compile(r"[A-Z][a-z]+(?:[\s\-]+[A-Z][a-z]+)+")
+
+
+def _size(text: str) -> str:
+    return re.sub(r"\s*[×xX*]\s*", "x", text)
 
 
 def _echoes_answer(title: str, masked: str, wrong: list[str]) -> bool:
@@ -608,6 +636,8 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     title = section.title.strip()
     if has_residue(title) or _COMPARES.search(title) or _CATCH_ALL.match(title) or len(title) < 3:
         return
+    if title.startswith(("还有", "其他", "其它", "另外")):
+        return  # "还有哪些经典网络结构？": others than what the reader does not see
     asks = section.is_question and _reads_as_question(title)
     if asks and re.search(r"[?？].|[，,].{4,}", title.strip()):
         return  # "有哪些？分别适用于什么场景？", "有哪些方式，公式是什么": the key grades only the first question

@@ -29,6 +29,19 @@ _SUFFIXES = ("算法", "方法", "模型", "函数", "网络", "层")
 #: Labels that look like terms in ``label：text`` items but name no concept.
 GENERIC_TERMS = frozenset(
     [
+        # the short answer a bold line opens with ("可以：逻辑回归没有隐藏层…") names no concept
+        "可以",
+        "不可以",
+        "能",
+        "不能",
+        "会",
+        "不会",
+        "是",
+        "不是",
+        "否",
+        "对",
+        "不对",
+        "不一定",
         "优点",
         "缺点",
         "优势",

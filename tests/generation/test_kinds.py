@@ -156,3 +156,16 @@ def test_an_open_question_that_leans_on_the_one_before_is_not_asked(tmp_path: Pa
         "- DenseNet：每层与之前所有层相连。\n- MobileNet：用深度可分离卷积减少计算量。\n",
     )
     assert not [q for q in bank if q.format is Format.OPEN]
+
+
+def test_a_clause_taken_back_by_the_next_is_not_asked_as_one_sides(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 分类\n\n## LR 和 SVM 的区别\n\n"
+        "LR 引入了距离，但是在训练模型求参数时没有距离的概念，只在预测时用距离表示置信度。\n\n"
+        "SVM 对异常值不敏感，只关心边界附近的样本。\n\n"
+        "CCD 统一输出，信号一致性好，但成本较高。\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
+    assert "____ 引入了距离" not in asked  # the 但 clause says LR hardly uses distance: 两者都是 is defensible
+    assert "____ 对异常值不敏感，只关心边界附近的样本" in asked

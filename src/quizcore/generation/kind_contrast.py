@@ -26,6 +26,9 @@ _COMPARED = re.compile(
 #: both are known terms.
 _PAIR_ONLY = re.compile(r"^(?P<a>[^和与、]+?)\s*(?:和|与|、|vs\.?|VS)\s*(?P<b>[^和与、]+?)\s*[?？]?$")
 _CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而(?!且)|但|不过|可是|并且|同时|然而)")
+_CONCEDES = re.compile(r"^(?:但是?|不过|可是|然而)")
+#: Pairs of function words two clauses share without speaking of the same thing.
+_FUNCTION_PAIRS = frozenset({"的是", "可以", "一个", "没有", "不是", "就是", "时候", "我们", "因为", "所以"})
 _LEAD = re.compile(r"^(?:而(?!且)|但是?|不过|可是|然而|并且|同时|另外)\s*")
 _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 #: Pieces too common in names to point at one side (…网络, …模型, …学习).
@@ -133,7 +136,10 @@ def _mentions(text: str, side: Side) -> bool:
 def _pieces(text: str, names: re.Pattern[str] | None) -> Iterator[str]:
     """The clauses of a text; a comma starts a new one where a side is named right after it
     ("卷积层有参数，池化层没有参数")."""
-    for part in _CLAUSES.split(text):
+    parts = _CLAUSES.split(text)
+    for part, after in zip(parts, [*parts[1:], ""], strict=True):
+        if _CONCEDES.match(after.strip()) and cjk_bigrams(part) & cjk_bigrams(after) - _FUNCTION_PAIRS:
+            continue  # "LR 引入了距离，但是…没有距离的概念": the 但 takes back what this clause says
         part = tidy(part)
         starts = [0]
         if names is not None:

@@ -53,6 +53,11 @@ def flat_note(middle: str) -> str:
     return "# 面试杂记\n\n" + head + middle + tail
 
 
+def note_of(top: str, sections: list[tuple[str, str]]) -> str:
+    """A note with one top heading and a section for each (title, text)."""
+    return f"# {top}\n\n" + "".join(f"## {title}\n\n{text}\n\n" for title, text in sections)
+
+
 def which(bank: Bank) -> list[Question]:
     return [q for q in bank if q.stem.startswith("下面这段话")]
 
@@ -83,16 +88,16 @@ def test_a_heading_whose_notes_say_the_same_is_never_a_wrong_option(tmp_path: Pa
 
 
 def test_a_heading_that_names_the_blanked_word_is_never_a_wrong_option(tmp_path: Path) -> None:
-    notes = "# 图像算法\n\n" + "".join(
-        f"## {title}\n\n{text}\n\n"
-        for title, text in [
+    notes = note_of(
+        "图像算法",
+        [
             ("常用的插值方法", "放大图像时多出来的像素点无法直接赋值，需要通过插值决定它们的值。"),
             ("Resize 双线性插值", "在网络里做特征融合时，双线性插值的效果比转置卷积要好一点。"),
             ("中值滤波", "中值滤波用邻域像素的中位数替换中心像素，能很好地去除椒盐噪声。"),
             ("图像灰度化", "图像灰度化把三个通道合成一个通道，后面的计算量更小。"),
             ("边缘检测算子", "边缘检测算子用一阶差分近似图像的梯度，梯度大的地方就是边缘。"),
             ("直方图均衡化", "直方图均衡化把集中的灰度拉开到整个范围，提高图像的对比度。"),
-        ]
+        ],
     )
     asked = [q for q in which(bank_of(tmp_path, {"a.md": notes})) if correct(q) == "常用的插值方法"]
     assert asked  # the passage is asked, against the headings that do not name 插值
@@ -114,14 +119,14 @@ def test_a_sentence_of_clauses_is_a_passage_and_a_list_of_names_is_not(tmp_path:
 
 
 def test_a_misspelt_name_left_in_the_passage_asks_nothing(tmp_path: Path) -> None:
-    notes = "# 激活函数\n\n" + "".join(
-        f"## {title}\n\n{text}\n\n"
-        for title, text in [
+    notes = note_of(
+        "激活函数",
+        [
             ("sigmoid 有什么缺点？", "{name}函数要做指数运算，对计算机来说比较慢。"),
             ("ReLU 有什么缺点？", "ReLU函数在负半轴输出恒为零，神经元可能再也不被激活。"),
             ("tanh 有什么优点？", "tanh函数把输入压到负一和一之间，输出的均值接近零。"),
             ("Maxout 有什么优点？", "Maxout函数取几个线性函数里最大的一个作为输出。"),
-        ]
+        ],
     )
 
     def asked_of_sigmoid(name: str, folder: Path) -> list[Question]:
@@ -170,9 +175,9 @@ def test_after_an_argument_begins_a_later_paragraph_is_not_taken_for_the_answer(
 
 
 def test_an_item_nested_under_another_terms_item_is_not_a_passage_about_the_heading(tmp_path: Path) -> None:
-    notes = "# 图像算法\n\n" + "".join(
-        f"## {title}\n\n{text}\n\n"
-        for title, text in [
+    notes = note_of(
+        "图像算法",
+        [
             (
                 "边缘检测算子",
                 "- Sobel算子：用一阶差分近似梯度，对边缘方向敏感\n"
@@ -183,7 +188,7 @@ def test_an_item_nested_under_another_terms_item_is_not_a_passage_about_the_head
             ("图像灰度化", "图像灰度化把三个通道合成一个通道，后面的计算量更小。"),
             ("直方图均衡化", "直方图均衡化把集中的灰度拉开到整个范围，提高图像的对比度。"),
             ("双线性插值", "双线性插值在两个方向上各做一次线性插值，用周围四个像素算出新像素。"),
-        ]
+        ],
     )
     asked = [q for q in which(bank_of(tmp_path, {"a.md": notes})) if correct(q) == "边缘检测算子"]
     # "标识出的____要与图像中实际的____尽可能接近" is Canny's criterion, and reads as box localisation too

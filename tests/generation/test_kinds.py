@@ -169,3 +169,18 @@ def test_a_clause_taken_back_by_the_next_is_not_asked_as_one_sides(tmp_path: Pat
     asked = {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
     assert "____ 引入了距离" not in asked  # the 但 clause says LR hardly uses distance: 两者都是 is defensible
     assert "____ 对异常值不敏感，只关心边界附近的样本" in asked
+
+
+def test_an_open_key_counts_each_member_once_and_names_two_members_of_one_item_apart(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 模型\n\n## 常用的池化操作有哪些？\n\n- 最大池化：取窗口内的最大值\n- 平均池化：取窗口内的平均值\n"
+        "- 全局平均池化：对整张特征图取平均\n\n"
+        "## 哪些模型可以直接处理缺失值？\n\n- XGBoost 和 LightGBM：为每个分裂学习缺失值的默认走向\n"
+        "- 朴素贝叶斯：预测时跳过缺失特征的条件概率项\n",
+    )
+    keys = {q.stem: [p[0] for p in q.points or ()] for q in bank if q.format is Format.OPEN}
+    pooling = next(q for q in bank if q.stem == "常用的池化操作有哪些？")
+    global_point = next(p for p in pooling.points or () if p[0] == "全局平均池化")
+    assert "平均池化" not in global_point  # one word, 平均池化, must not score two points
+    assert keys["哪些模型可以直接处理缺失值？"] == ["XGBoost", "LightGBM", "朴素贝叶斯"]

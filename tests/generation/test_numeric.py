@@ -57,3 +57,11 @@ def test_a_sentence_that_goes_on_from_the_one_before_is_not_asked(tmp_path: Path
         "# 预训练模型\n\n## ALBERT 和 BERT 的差别\n\nALBERT 共享了各层的参数。所以最后得出来的模型相比 BERT-large 小18倍以上。\n",
     )
     assert asked == []
+
+
+def test_a_number_the_items_name_already_says_is_not_asked(tmp_path: Path) -> None:
+    asked = numeric_of(
+        tmp_path,
+        "# 评估\n\n## 交叉验证有哪些做法？\n\n- 留一法（Leave-One-Out）：K 等于样本数的交叉验证，每次只留 1 个样本验证\n",
+    )
+    assert asked == []

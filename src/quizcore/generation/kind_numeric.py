@@ -37,6 +37,8 @@ def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float
 
 #: A sentence that goes on from the one before: what it is about is there, not here.
 _GOES_ON = re.compile(r"^\s*(?:所以|因此|因而|于是|但是?|而且?|这|那)")
+#: Small numbers as Chinese words name them ("留一法" says 1).
+_SAYS_THE_NUMBER = {str(i): c for i, c in enumerate("零一二三四五六七八九十")}
 _CLAUSES = re.compile(r"[，,；;]")
 _CONTEXT_LIMIT = 24
 #: A label in front of an item ("（优点）速度快"): the context says more.
@@ -92,6 +94,8 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 continue
             if unit in ("%", "％") and value in (0.0, 100.0):
                 continue  # "100% 的把握" is rhetoric, not a fact to recall
+            if _SAYS_THE_NUMBER.get(value_text, "\x00") in re.split(r"[：:]", sentence, maxsplit=1)[0]:
+                continue  # "留一法：…每次只留 ____ 个样本": the name says the number
             if re.search(r"这\s*$", sentence[: match.start()]):
                 continue  # "有了这 2 个随机的保证": the number counts what came before
             if _IN_A_RUN.search(sentence[: match.start()]) or sentence[match.end() :].lstrip().startswith("、"):

@@ -9,7 +9,7 @@ from quizcore.generation.common import Maker, pick_distractors, source_of, topic
 from quizcore.generation.kind_cloze import same_kind
 from quizcore.generation.section_lists import Enumeration
 from quizcore.generation.terms import TermIndex
-from quizcore.generation.text import norm_key
+from quizcore.generation.text import LEANING_TITLES, norm_key
 from quizcore.questions import Kind, Question
 
 __all__ = ["odd_one_out_questions"]
@@ -50,6 +50,8 @@ def odd_one_out_questions(
     title = enum.section.title.strip()
     if len(members) < 3 or len(title) <= 3:
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
+    if title.startswith(LEANING_TITLES):
+        return  # "还有哪些经典网络结构": the others are under the headings before it
     known = [t for m in members if (t := index.known(m)) is not None]
     if len(known) < 2:
         return  # the list's kind is unknown: any outsider might be of another kind, or belong after all

@@ -24,6 +24,7 @@ from quizcore.generation.terms import (
     split_term,
 )
 from quizcore.generation.text import (
+    LEANING_TITLES,
     cjk_bigrams,
     clean_heading,
     grams,
@@ -85,7 +86,7 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
             dict.fromkeys(
                 n
                 for n in (tidy(x) for x in names)
-                if n and not has_residue(n) and not _PUNCT.search(n) and len(n) <= 16
+                if n and not has_residue(n) and not _PUNCT.search(n) and len(n) <= (40 if n.isascii() else 16)
             )
         )
         if not names:
@@ -107,6 +108,12 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
         if has_residue(text):
             missed += 1  # an item the key cannot hold: the key would be incomplete
             continue
+        pair = _TWO_NAMES.match(block.term or "")
+        both = [t for n in pair.groups() if (t := index.known(n)) is not None] if pair else []
+        if len(both) == 2:
+            for term in both:  # "XGBoost 和 LightGBM：…" are two members a reply may name apart
+                add(term.names)
+            continue
         if block.term and not is_generic(block.term):
             name, aliases = split_term(block.term)
             bare = re.sub(r"\s*(?:算法|方法|模型|函数)$", "", name)  # "AdaGrad算法" is answered "AdaGrad"
@@ -123,7 +130,18 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
                 add(mentions[0][2].names)  # the item is about the term it opens with
             else:
                 missed += 1
+    # A name shared by two points (平均池化 inside 全局平均池化) would score both for one word.
+    counts = Counter(key for p in points for key in {norm_key(n) for n in p})
+
+    def own(point: tuple[str, ...]) -> set[str]:
+        term = index.lookup(point[0])
+        return {norm_key(n) for n in (point[0], *(term.names if term else ()))}
+
+    points = [tuple(n for n in p if counts[norm_key(n)] == 1 or norm_key(n) in own(p)) for p in points]
     return points, missed
+
+
+_TWO_NAMES = re.compile(r"^\s*([^和与、/]+?)\s*(?:和|与|、|/)\s*([^和与、/]+?)\s*$")
 
 
 #: "X 和 Y 的区别" wants an explanation, not a list of names: no open question with listed key points.
@@ -636,7 +654,7 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     title = section.title.strip()
     if has_residue(title) or _COMPARES.search(title) or _CATCH_ALL.match(title) or len(title) < 3:
         return
-    if title.startswith(("还有", "其他", "其它", "另外")):
+    if title.startswith(LEANING_TITLES):
         return  # "还有哪些经典网络结构？": others than what the reader does not see
     asks = section.is_question and _reads_as_question(title)
     if asks and re.search(r"[?？].|[，,].{4,}", title.strip()):
@@ -650,8 +668,10 @@ def _open_question(section: Section, index: TermIndex, segmenter: Segmenter) -> 
     if len(points) < 3 or (not asks and (named < 3 or not _COLLECTIVE.search(title))):
         return
     # Two of up to five: a reply names the members it knows best, which need not be the notes' names
-    # for them ("SGD" for 小批量随机梯度下降).
-    need = 2 if len(points) <= 5 else 3
+    # for them ("SGD" for 小批量随机梯度下降). Two as well where some points are only the notes' own
+    # wording ("填充上下条的数据"), which a good reply rarely matches.
+    plain = any(not any(index.known(n) for n in p) for p in points)
+    need = 2 if len(points) <= 5 or plain else 3
     yield Question(
         id=question_id(Kind.SECTION, Format.OPEN, section.path_text),
         kind=Kind.SECTION,

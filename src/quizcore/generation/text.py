@@ -8,6 +8,7 @@ from functools import lru_cache
 
 __all__ = [
     "FIGURE_REFERENCE",
+    "LEANING_TITLES",
     "clause_cut",
     "clean_heading",
     "grams",
@@ -65,6 +66,10 @@ _BACK_REFERENCE = re.compile(
     r"也是这样|同上|如上所述|这样的|这里|后续的?篇章|敬请期待|尽情期待|下一?篇|上一个|相比之下|这个角度|前者|后者|上面的|前面的|"
     r"仅此而已|举个例子|如下所示|以下几|依旧是|依然是"
 )
+
+
+#: Headings that lean on the ones before them ("还有哪些经典网络结构？": others than which?).
+LEANING_TITLES = ("还有", "其他", "其它", "另外")
 
 
 def points_back(sentence: str) -> bool:

@@ -184,3 +184,22 @@ def test_an_open_key_counts_each_member_once_and_names_two_members_of_one_item_a
     global_point = next(p for p in pooling.points or () if p[0] == "全局平均池化")
     assert "平均池化" not in global_point  # one word, 平均池化, must not score two points
     assert keys["哪些模型可以直接处理缺失值？"] == ["XGBoost", "LightGBM", "朴素贝叶斯"]
+
+
+def test_no_odd_one_out_when_the_heading_itself_names_the_members(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 部署\n\n## CPU、GPU、NPU 和 FPGA 在推理上各有什么特点？\n\n"
+        "- CPU：通用性最好，但并行度低。\n- GPU：并行度高，适合大批量推理。\n"
+        "- NPU：为神经网络定制，能效比高。\n- FPGA：可编程，延迟低。\n",
+    )
+    assert not [q for q in bank if q.kind is Kind.ODD_ONE_OUT]
+
+
+def test_a_typed_term_all_but_named_in_its_description_is_not_asked(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 分类\n\n## 支持向量机 SVM\n\n- SVM：训练时只关注距离超平面最近的支持向量，预测时同样用距离表示置信度\n"
+        "- 逻辑回归：用 Sigmoid 把线性组合映射成概率\n- 决策树：按特征递归划分样本\n",
+    )
+    assert not [q for q in bank if q.stem.startswith("写出这个术语") and "支持向量" in q.stem]

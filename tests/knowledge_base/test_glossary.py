@@ -46,7 +46,9 @@ def test_every_category_has_at_least_three_terms_so_distractors_exist(glossary: 
 
 def test_categories_form_a_small_fixed_vocabulary(glossary: Glossary) -> None:
     categories = {t.category for t in glossary}
-    assert 25 <= len(categories) <= 45
+    # fine enough that a wrong option is of the answer's kind (Git among 版本控制, not 进程), few enough
+    # that each has three or more terms
+    assert 25 <= len(categories) <= 60
     assert {"激活函数", "优化器", "归一化", "损失函数", "评价指标", "池化", "卷积", "硬件", "编程语言"} <= categories
 
 

@@ -236,6 +236,8 @@ def definition_questions(
                     )
             if glossary is None:
                 continue  # the notes' own label, not a known term: fine as an option, unfair to type from memory
+            if any(len(n) >= 4 and not n.isascii() and n[:-1] in stem_def for n in names):
+                continue  # "…最近的支持向量…" all but names 支持向量机
             if len(stem_def) < _SHORT_SHORTEST or not anchored(stem_def, index, glossary, everyday):
                 # "是两个随机分布间距离的度量" fits JS divergence too; "输出节点统一输出数据，信号一致性好"
                 # does not even say it is about cameras: too little to type one term from

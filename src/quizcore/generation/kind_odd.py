@@ -52,6 +52,8 @@ def odd_one_out_questions(
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
     if title.startswith(LEANING_TITLES):
         return  # "还有哪些经典网络结构": the others are under the headings before it
+    if sum(1 for m in members if norm_key(m) and norm_key(m) in norm_key(title)) >= 2:
+        return  # "CPU、GPU、NPU 和 FPGA 各有什么特点": the stem shows the members, the outsider stands out
     known = [t for m in members if (t := index.known(m)) is not None]
     if len(known) < 2:
         return  # the list's kind is unknown: any outsider might be of another kind, or belong after all

@@ -203,3 +203,15 @@ def test_a_typed_term_all_but_named_in_its_description_is_not_asked(tmp_path: Pa
         "- 逻辑回归：用 Sigmoid 把线性组合映射成概率\n- 决策树：按特征递归划分样本\n",
     )
     assert not [q for q in bank if q.stem.startswith("写出这个术语") and "支持向量" in q.stem]
+
+
+def test_clauses_under_a_topic_frame_are_not_asked_without_it(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 分类\n\n## LR 和 SVM 的区别\n\n"
+        "对非线性表达上，LR 只能通过人工的特征组合来实现，SVM 可以引入核函数来实现。\n\n"
+        "SVM 对异常值不敏感，只关心边界附近的样本。\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
+    assert "____ 只能通过人工的特征组合来实现" not in asked  # says nothing of 非线性表达 once cut from it
+    assert "____ 对异常值不敏感，只关心边界附近的样本" in asked

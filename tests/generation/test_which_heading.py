@@ -225,3 +225,16 @@ def test_the_headings_acronym_spelt_out_or_its_size_left_in_the_passage_asks_not
     )
     answers = {correct(q) for q in which(bank_of(tmp_path, {"a.md": notes}))}
     assert answers and not answers & {"EM 算法的思想是什么？", "1×1 卷积有什么作用？"}
+
+
+def test_a_passage_whose_only_blank_is_a_kind_asks_nothing(tmp_path: Path) -> None:
+    notes = (
+        "# 深度学习\n\n## 基础\n\n### 激活函数总结\n\n深度网络中激活函数的选择对训练过程和任务性能有很大影响。\n\n"
+        "### 学习率调度\n\n学习率调度在训练过程中按步数逐渐减小学习率，让后期的更新更稳定。\n\n"
+        "### 权重初始化\n\n权重初始化决定训练开始时各层输出的方差，初始化不当会让梯度消失或爆炸。\n\n"
+        "### 数据增强\n\n数据增强对训练图像做翻转、裁剪和颜色扰动，扩充样本以减轻过拟合。\n\n"
+    )
+    asked = which(bank_of(tmp_path, {"a.md": notes}))
+    # "深度网络中____的选择…" fits any heading on training choices once the kind 激活函数 is blanked
+    assert "权重初始化" in {correct(q) for q in asked}
+    assert not any(correct(q) == "激活函数总结" for q in asked)

@@ -26,6 +26,8 @@ _COMPARED = re.compile(
 #: both are known terms.
 _PAIR_ONLY = re.compile(r"^(?P<a>[^和与、]+?)\s*(?:和|与|、|vs\.?|VS)\s*(?P<b>[^和与、]+?)\s*[?？]?$")
 _CLAUSES = re.compile(r"[。；;！!？?\n]|[，,]\s*(?=而(?!且)|但|不过|可是|并且|同时|然而)")
+#: A topic frame the clauses after it depend on ("对非线性表达上", "在训练速度方面").
+_FRAME = re.compile(r"(?:上|方面|来说|而言)$")
 _CONCEDES = re.compile(r"^(?:但是?|不过|可是|然而)")
 #: Pairs of function words two clauses share without speaking of the same thing.
 _FUNCTION_PAIRS = frozenset({"的是", "可以", "一个", "没有", "不是", "就是", "时候", "我们", "因为", "所以"})
@@ -161,6 +163,8 @@ def _pieces(text: str, names: re.Pattern[str] | None) -> Iterator[str]:
         starts = [0]
         if names is not None:
             starts += [m.start() for m in names.finditer(part) if part[: m.start()].rstrip().endswith(("，", ","))]
+        if len(starts) > 1 and _FRAME.search(part[: starts[1]].rstrip("，, ")):
+            continue  # "对非线性表达上，LR 只能…，而 SVM…": without the frame the clauses say too little
         for begin, end in zip(starts, [*starts[1:], None], strict=True):
             clause = _LEAD.sub("", part[begin:end]).rstrip("。，, ")
             if clause:

@@ -462,6 +462,9 @@ def _which_one(
     wrong = pick_distractors(title, [close, *tiers], index, rng, terms=False, affinity=affinity)
     if len(wrong) < 2 or (len(wrong) == 2 and not set(wrong) <= related):
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
+    kinds = index.kinds_named_in(passage)
+    if blanked and kinds and all(any(w in k for k in kinds) for w in blanked) and not passage_terms:
+        return  # "深度网络中____的选择…" with only 激活函数 blanked: a kind fits many headings on its members
     if _echoes_answer(title, masked, wrong):
         return  # a word of the right heading left in the passage points at it alone
     if not related.intersection(wrong):

@@ -218,6 +218,10 @@ class TermIndex:
         ta, tb = self.lookup(a), self.lookup(b)
         return ta is not None and ta is tb
 
+    def kinds_named_in(self, text: str) -> list[str]:
+        """The glossary categories whose names stand in ``text`` (激活函数, 优化器): kinds, not things."""
+        return [c for c in self._by_category if len(c) >= 2 and c in text]
+
     def category_peers(self, term: TermInfo) -> list[TermInfo]:
         """Other terms of the same category, in index order."""
         return [t for t in self._by_category.get(term.category, []) if t is not term]

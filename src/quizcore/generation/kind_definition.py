@@ -36,6 +36,13 @@ def _bare_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(bare)
 
 
+def _named_in(term: str, text: str) -> bool:
+    """The text names the term: English names as whole words (PR is not named by "FPR")."""
+    if term.isascii():
+        return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", text, re.IGNORECASE))
+    return norm_key(term) in norm_key(text)
+
+
 def _word_overlap(a: str, b: str) -> bool:
     """The two texts share a content word (two or more characters of a Chinese run, or an English word)."""
     folded = b.casefold()
@@ -189,8 +196,7 @@ def definition_questions(
             near = [t for t in peers if t in nearby]
             heads = [t.name for t in index.head_noun_peers(item.term)]
             rng = maker.rng_for("def-term:" + item.term + item.definition)
-            in_stem = norm_key(stem_def)
-            tiers = [[t for t in tier if norm_key(t) not in in_stem] for tier in (siblings, near, heads, peers)]
+            tiers = [[t for t in tier if not _named_in(t, stem_def)] for tier in (siblings, near, heads, peers)]
             wrong = pick_distractors(item.term, tiers, index, rng)
             trivial = _word_overlap(item.term, stem_def) and not any(_word_overlap(w, stem_def) for w in wrong)
             if len(wrong) >= 2 and not trivial:

@@ -175,3 +175,13 @@ def item_owners(section: Section) -> list[str | None]:
         owners.append(next((term for _, term in reversed(stack) if term), None))
         stack.append((block.depth, block.term))
     return owners
+
+
+def explanation_of(section: Section, limit: int = 500) -> str:
+    """The section's own text, cut to a readable length."""
+    parts = []
+    for block in section.blocks:
+        if block.is_prose:
+            parts.append(("- " if block.kind is BlockKind.LIST_ITEM else "") + block.text)
+    text = "\n".join(parts)
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"

@@ -9,6 +9,7 @@ from functools import lru_cache
 __all__ = [
     "FIGURE_REFERENCE",
     "LEANING_TITLES",
+    "PUNCTUATION",
     "clause_cut",
     "clean_heading",
     "grams",
@@ -68,6 +69,8 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+#: Marks that end a clause or a sentence, or introduce what follows.
+PUNCTUATION = re.compile(r"[，。；！？,;!?：:]")
 #: Headings that lean on the ones before them ("还有哪些经典网络结构？": others than which?).
 LEANING_TITLES = ("还有", "其他", "其它", "另外")
 

@@ -1,0 +1,108 @@
+"""Whether a wrong heading is really wrong: the checks that keep a second right answer, or a giveaway,
+out of a which-heading question."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from quizcore.generation.asking import QUESTION_WORDS
+from quizcore.generation.segment import Segmenter
+from quizcore.generation.terms import TermIndex, section_terms
+from quizcore.generation.text import cjk_bigrams, grams
+from quizcore.knowledge import Section
+
+__all__ = ["clause_grams", "echoes_answer", "overlaps", "says_alike", "title_left"]
+
+#: The pairs of the words that ask ("什么", "哪些", "区别"): shared by headings, they point at none.
+_QUESTION_PAIRS = frozenset(g for w in QUESTION_WORDS for g in cjk_bigrams(w))
+
+
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+_ALIKE = 0.5
+
+
+_CLAUSE = re.compile(r"[，,；;。.!！]")
+
+
+def says_alike(mine: tuple[frozenset[str], ...], other: Section, segmenter: Segmenter) -> bool:
+    """A clause of the other section says much the same as a clause of the passage (``mine``, from
+    :func:`clause_grams`): "ReLU函数也不是以0为中心的" beside sigmoid's "函数输出不是以0为中心的".
+    Its heading is a defensible answer too."""
+    theirs = clause_grams(tuple(b.text for b in other.blocks if b.is_prose), segmenter)
+    everything = _union(theirs)
+    return any(
+        len(m) >= 3 and len(m & everything) >= _ALIKE * len(m) and any(len(m & g) >= _ALIKE * len(m) for g in theirs)
+        for m in mine
+    )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _union(pieces: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset().union(*pieces)
+
+
+# A section is compared with every passage it might be a wrong option to: remember its clauses (the
+# cache holds the segmenter of the last builds, which it keys on).
+@functools.lru_cache(maxsize=20_000)
+def clause_grams(texts: tuple[str, ...], segmenter: Segmenter) -> tuple[frozenset[str], ...]:
+    """The content pieces of each clause of a section's prose."""
+    found = (_content_grams(clause, segmenter) for text in texts for clause in _CLAUSE.split(text))
+    return tuple(g for g in found if len(g) >= 2)
+
+
+def _content_grams(text: str, segmenter: Segmenter) -> frozenset[str]:
+    """The pieces of a text that carry its content: English words and Chinese pairs that are not everyday words."""
+    return frozenset(g for g in grams(text) if not segmenter.is_everyday(g))
+
+
+def overlaps(passage_terms: set[str], other: Section, index: TermIndex) -> bool:
+    """The other section speaks of what the passage speaks of (two of its terms, or its only one): its
+    heading could be what the passage answers ("增加数据、数据增强、L2、dropout" fits 解决过拟合的方法 too)."""
+    if not passage_terms:
+        return False
+    theirs = section_terms(other, index)
+    shared = len(passage_terms & theirs)
+    return shared >= min(2, len(passage_terms))
+
+
+def title_left(title: str, masked: str) -> bool:
+    """An English word or letter of the heading is still in the passage ("K" of "KNN K 近邻"); the
+    Chinese left over ("森林" of 随机森林) is caught by the giveaway check of every question."""
+    english = {w.casefold() for w in _ENGLISH.findall(title)}
+    initials = {w[:2] for w in _ENGLISH.findall(title) if w.isupper()}
+    if any(_size(k) in {_size(t) for t in _SIZE.findall(title)} for k in _SIZE.findall(masked)):
+        return True  # "1×1 ____核" under "1×1 卷积有什么作用"
+    spelled = {"".join(w[0] for w in run.split()) for run in _SPELLED.findall(masked)}
+    if spelled & {w for w in _ENGLISH.findall(title) if w.isupper()}:
+        return True  # "Expectation Maximization" spells out the heading's EM
+    # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid"), and so does the
+    # letter an acronym starts with ("____ 中的 K 值" under "KNN 算法以及流程")
+    return any(
+        w.casefold() in english
+        or (len(w) >= 5 and any(Levenshtein.distance(w.casefold(), e) <= 1 for e in english))
+        or (len(w) <= 2 and w.isupper() and any(i.startswith(w) for i in initials))
+        for w in _ENGLISH.findall(masked)
+    )
+
+
+_SIZE = re.compile(r"\d+\s*[×xX*]\s*\d+")
+
+
+#: Two or more capitalised English words in a row, whose initials may spell an acronym.
+_SPELLED = re.compile(r"[A-Z][a-z]+(?:[\s\-]+[A-Z][a-z]+)+")
+
+
+def _size(text: str) -> str:
+    return re.sub(r"\s*[×xX*]\s*", "x", text)
+
+
+def echoes_answer(title: str, masked: str, wrong: list[str]) -> bool:
+    """Two Chinese pairs of the right heading left in the passage that no wrong heading has
+    ("传统的目标____算法" beside 传统目标检测方法): they point at it alone."""
+    others = set().union(*(grams(w) for w in wrong))
+    return len((cjk_bigrams(title) & cjk_bigrams(masked)) - others - _QUESTION_PAIRS) >= 2

@@ -65,3 +65,12 @@ def test_a_number_the_items_name_already_says_is_not_asked(tmp_path: Path) -> No
         "# 评估\n\n## 交叉验证有哪些做法？\n\n- 留一法（Leave-One-Out）：K 等于样本数的交叉验证，每次只留 1 个样本验证\n",
     )
     assert asked == []
+
+
+def test_a_count_the_sentence_lists_item_by_item_is_not_asked(tmp_path: Path) -> None:
+    asked = numeric_of(
+        tmp_path,
+        "# 网络\n\n## Inception 模块是什么？\n\n"
+        "Inception 模块有 4 个并行分支，1×1 卷积、3×3 卷积、5×5 卷积和 3×3 最大池化，输出沿通道拼接。\n",
+    )
+    assert asked == []

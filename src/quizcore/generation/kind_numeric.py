@@ -39,6 +39,17 @@ def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float
 _GOES_ON = re.compile(r"^\s*(?:所以|因此|因而|于是|但是?|而且?|这|那)")
 #: Small numbers as Chinese words name them ("留一法" says 1).
 _SAYS_THE_NUMBER = {str(i): c for i, c in enumerate("零一二三四五六七八九十")}
+#: A run of items named in a row ("1×1、3×3、5×5 卷积和 3×3 池化").
+_LISTED = re.compile(r"[^，,。；;：:、]+(?:、[^，,。；;：:、]+)+")
+
+
+def _count_listed(text: str) -> int:
+    """How many items the longest run in ``text`` names (a last 和 joins one more)."""
+    run = max(_LISTED.findall(text), key=len, default="")
+    items = run.split("、")
+    return len(items) + (1 if "和" in items[-1] else 0)
+
+
 _CLAUSES = re.compile(r"[，,；;]")
 _CONTEXT_LIMIT = 24
 #: A label in front of an item ("（优点）速度快"): the context says more.
@@ -96,6 +107,12 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 continue  # "100% 的把握" is rhetoric, not a fact to recall
             if _SAYS_THE_NUMBER.get(value_text, "\x00") in re.split(r"[：:]", sentence, maxsplit=1)[0]:
                 continue  # "留一法：…每次只留 ____ 个样本": the name says the number
+            if (
+                value_text.isdigit()
+                and 2 <= int(value_text) <= 10
+                and _count_listed(sentence[match.end() :]) == int(value_text)
+            ):
+                continue  # "____个分支：1×1、3×3、5×5 卷积和池化" counts the items it lists
             if re.search(r"这\s*$", sentence[: match.start()]):
                 continue  # "有了这 2 个随机的保证": the number counts what came before
             if _IN_A_RUN.search(sentence[: match.start()]) or sentence[match.end() :].lstrip().startswith("、"):

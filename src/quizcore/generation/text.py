@@ -142,9 +142,10 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         if len(name) < 2:
             continue
         piece = re.escape(name)
+        # an identifier is one word: softmax is not named inside softmax_cross_entropy_with_logits
         if name[0].isascii() and name[0].isalnum():
-            piece = r"(?<![A-Za-z0-9])" + piece
+            piece = r"(?<![A-Za-z0-9_])" + piece
         if name[-1].isascii() and name[-1].isalnum():
-            piece += r"(?![A-Za-z0-9])"
+            piece += r"(?![A-Za-z0-9_])"
         parts.append(piece)
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None

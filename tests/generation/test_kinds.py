@@ -215,3 +215,24 @@ def test_clauses_under_a_topic_frame_are_not_asked_without_it(tmp_path: Path) ->
     asked = {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
     assert "____ 只能通过人工的特征组合来实现" not in asked  # says nothing of 非线性表达 once cut from it
     assert "____ 对异常值不敏感，只关心边界附近的样本" in asked
+
+
+def test_a_meaning_picked_by_the_terms_own_words_is_not_asked(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 回归\n\n## 回归任务常用哪些评价指标？\n\n- 平均绝对误差：预测值与真实值之差的绝对值的平均\n"
+        "- 均方根误差：对均方误差开平方，单位与标签相同\n- 决定系数：1 减去残差平方和与总平方和之比\n",
+    )
+    # 差的绝对值的平均 shares 平均 and 绝对 with 平均绝对误差, the other meanings at most 误差
+    assert not [q for q in bank if q.stem == "「平均绝对误差」指的是哪一项？"]
+
+
+def test_an_open_key_holds_every_member_of_a_long_list(tmp_path: Path) -> None:
+    names = ["CGAN", "DCGAN", "WGAN", "WGAN-GP", "LSGAN", "Pix2Pix", "CycleGAN", "StyleGAN"]
+    bank = bank_of(
+        tmp_path,
+        "# 生成对抗网络\n\n## 常见的 GAN 变体有哪些？\n\n"
+        + "".join(f"- {n}：一种 GAN 变体的说明文字\n" for n in names),
+    )
+    key = next(q for q in bank if q.format is Format.OPEN)
+    assert [p[0] for p in key.points or ()] == names  # CycleGAN and StyleGAN are not cut off after six

@@ -21,7 +21,10 @@ _SHORTEST = 10
 _SHORT_SHORTEST = 16
 _LABELLED = re.compile(r"(^|[。.；;，,\s])[A-Za-z\u4e00-\u9fff][\w\- ]{1,12}(?:[(（][^)）]{0,30}[)）])?\s*[：:]")
 #: 它 glued into a word ("其他的它方法"): a name was cut out of a longer word.
-_BROKEN_MASK = re.compile(r"它(?![的是在会可能将把被对与和中们也就都，。、；：,.;:\s]|$)|它\.[A-Za-z]")  # "它.imread"
+_BROKEN_MASK = re.compile(
+    r"它(?![的是在会可能将把被对与和中们也就都，。、；：,.;:\s]|$)|它\.[A-Za-z]"  # "它.imread"
+    r"|的它"  # "语义相近的它也相近": the term used as a plain noun
+)
 _SUFFIXES = ("模型", "算法", "方法", "初始化", "函数", "网络", "层")
 
 
@@ -41,6 +44,14 @@ def _named_in(term: str, text: str) -> bool:
     if term.isascii():
         return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", text, re.IGNORECASE))
     return norm_key(term) in norm_key(text)
+
+
+def _echoes_term(term: str, correct: str, wrong: list[str]) -> bool:
+    """The right description shares more of the term's words than any wrong one ("平均绝对误差" and
+    "差的绝对值的平均" share 平均 and 绝对; "对均方误差开平方" only 误差): it is picked by its words."""
+    words = grams(term)
+    mine = len(words & grams(correct))
+    return mine > 0 and mine > max((len(words & grams(w)) for w in wrong), default=0)
 
 
 def _word_overlap(a: str, b: str) -> bool:
@@ -225,7 +236,7 @@ def definition_questions(
                     len(wrong) >= 2
                     and all(norm_key(item.term) not in norm_key(w) for w in [correct, *wrong])
                     and not _gives_away(item.term, correct)
-                    and not (_word_overlap(item.term, correct) and not any(_word_overlap(item.term, w) for w in wrong))
+                    and not _echoes_term(item.term, correct, wrong)
                 ):
                     # The notes' own label (区域选择, 低错误率) means something only under its heading.
                     where = "" if glossary else f"在「{section.title.strip()}」中，"

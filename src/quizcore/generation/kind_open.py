@@ -17,7 +17,8 @@ from quizcore.questions import Format, Kind, Question
 __all__ = ["open_questions"]
 
 
-_MAX_POINTS = 6
+#: A list longer than this is not asked: a key that leaves members out fails replies that give them.
+_MAX_POINTS = 10
 
 
 def _contained(name: str, index: TermIndex, itself: TermInfo | None) -> tuple[str, ...]:
@@ -52,7 +53,9 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
             missed += 1
             return
         key = norm_key(names[0])
-        if key and key not in seen and len(points) < _MAX_POINTS:
+        if key and key not in seen and len(points) >= _MAX_POINTS:
+            missed += 1
+        elif key and key not in seen:
             seen.add(key)
             points.append(names)
 

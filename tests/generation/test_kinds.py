@@ -19,6 +19,11 @@ def bank_of(tmp_path: Path, text: str) -> Bank:
     return bank
 
 
+def contrast_clauses(bank: Bank) -> set[str]:
+    """The clauses the bank asks "which side is this about" of."""
+    return {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
+
+
 def correct(q: Question) -> str:
     assert q.options is not None and q.answer_index is not None
     return q.options[q.answer_index]
@@ -166,7 +171,7 @@ def test_a_clause_taken_back_by_the_next_is_not_asked_as_one_sides(tmp_path: Pat
         "SVM 对异常值不敏感，只关心边界附近的样本。\n\n"
         "CCD 统一输出，信号一致性好，但成本较高。\n",
     )
-    asked = {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
+    asked = contrast_clauses(bank)
     assert "____ 引入了距离" not in asked  # the 但 clause says LR hardly uses distance: 两者都是 is defensible
     assert "____ 对异常值不敏感，只关心边界附近的样本" in asked
 
@@ -212,7 +217,7 @@ def test_clauses_under_a_topic_frame_are_not_asked_without_it(tmp_path: Path) ->
         "对非线性表达上，LR 只能通过人工的特征组合来实现，SVM 可以引入核函数来实现。\n\n"
         "SVM 对异常值不敏感，只关心边界附近的样本。\n",
     )
-    asked = {q.stem.split("「", 1)[1].rstrip("」") for q in bank if q.stem.startswith("两相对比")}
+    asked = contrast_clauses(bank)
     assert "____ 只能通过人工的特征组合来实现" not in asked  # says nothing of 非线性表达 once cut from it
     assert "____ 对异常值不敏感，只关心边界附近的样本" in asked
 

@@ -23,7 +23,9 @@ _QUESTION_PAIRS = frozenset(g for w in QUESTION_WORDS for g in cjk_bigrams(w))
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
-_ALIKE = 0.5
+#: Share of a passage clause's content pieces another section's clause must hold to say the same (0.5 missed
+#: paraphrases; 0.4 drops no question from either bank, it only swaps wrong headings that said much the same).
+_ALIKE = 0.4
 
 
 _CLAUSE = re.compile(r"[，,；;。.!！]")

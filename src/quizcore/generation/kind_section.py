@@ -16,7 +16,7 @@ from quizcore.generation.kind_open import open_questions
 from quizcore.generation.passages import Passage, mask_words, mentions, passages
 from quizcore.generation.rivals import clause_grams, echoes_answer, overlaps, says_alike, title_left
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, TermInfo, anchored, named_categories, section_terms
+from quizcore.generation.terms import TermIndex, TermInfo, anchored, known_names, named_categories, section_terms
 from quizcore.generation.text import clean_heading, grams, has_residue, name_pattern
 from quizcore.knowledge import Section
 from quizcore.questions import Kind, Question
@@ -46,19 +46,11 @@ def _subject_words(title: str, index: TermIndex, segmenter: Segmenter, shortest:
 
 
 _MAX_BLANKS = 3
-
-
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _PASSAGE_CJK = 10
-
-
 _RELATED_TERMS = 2
-
-
 _GROUPED = 12
-
 
 #: A blank that took only the head of a word: what is left ("____器", "____率") completes it.
 _PART_WORD = re.compile(r"____[器率性量法化层值度]|[^\s，。、；：,.;:（(]____平台")
@@ -164,9 +156,12 @@ def _which_one(
         return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
     blanked = {w for w in words if w.casefold() in passage.casefold()}
     # and their head nouns: a heading on another kind of 插值 fills a blank left by 双线性插值
-    blanked |= {w[-2:] for w in blanked if len(w) >= 3 and _CJK.fullmatch(w[-2:][0]) and _CJK.fullmatch(w[-1])}
+    blanked |= {w[-2:] for w in blanked if len(w) >= 3 and _CJK_PAIR.fullmatch(w[-2:])}
     asks = reads_as_question(title)
-    passage_terms = {t.name for _, _, t in index.find_in(context) if t.from_glossary}
+    passage_terms = known_names(context, index)
+    kinds = index.kinds_named_in(passage)
+    if blanked and kinds and all(any(w in k for k in kinds) for w in blanked) and not passage_terms:
+        return  # "深度网络中____的选择…" with only 激活函数 blanked: a kind fits many headings on its members
     clauses = clause_grams((passage,), segmenter)
     tiers = [
         [
@@ -193,9 +188,6 @@ def _which_one(
     wrong = pick_distractors(title, [close, *tiers], index, rng, terms=False, affinity=affinity)
     if len(wrong) < 2 or (len(wrong) == 2 and not set(wrong) <= related):
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
-    kinds = index.kinds_named_in(passage)
-    if blanked and kinds and all(any(w in k for k in kinds) for w in blanked) and not passage_terms:
-        return  # "深度网络中____的选择…" with only 激活函数 blanked: a kind fits many headings on its members
     if echoes_answer(title, masked, wrong):
         return  # a word of the right heading left in the passage points at it alone
     if not related.intersection(wrong):

@@ -11,11 +11,11 @@ from quizcore.generation.asking import ASKING_PREFIXES, COMPARES, reads_as_quest
 from quizcore.generation.common import item_owners
 from quizcore.generation.kind_cloze import TITLE_LIKE, drop_gloss
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex
+from quizcore.generation.terms import TermIndex, known_names
 from quizcore.generation.text import PUNCTUATION, has_residue, leans_on_context, sentences
 from quizcore.knowledge import Section
 
-__all__ = ["Passage", "known_names", "mask_words", "mentions", "passages", "standalone"]
+__all__ = ["Passage", "mask_words", "mentions", "passages", "standalone"]
 
 
 def mentions(text: str, words: set[str]) -> bool:
@@ -76,11 +76,6 @@ _MAX_PASSAGES = 3
 _ASIDE = re.compile(r"^[（(]|你|[A-Za-z]\s*[:：]")
 
 
-def known_names(text: str, index: TermIndex) -> set[str]:
-    """The glossary terms (by name) a text mentions."""
-    return {t.name for _, _, t in index.find_in(text) if t.from_glossary}
-
-
 @dataclass(frozen=True)
 class Passage:
     """A sentence to ask about, where it stands, and the label of the item it comes from."""
@@ -107,7 +102,7 @@ def passages(section: Section, words: set[str], index: TermIndex) -> list[Passag
             continue
         if owner is not None and (theirs := known_names(owner, index)) and not theirs & title_terms:
             continue  # an item under "Canny算子：" is about Canny, not about the heading's 边缘检测算子
-        about = block.term or "" if block.definition else ""
+        about = (block.term or "") if block.definition else ""
         # Whole sentences only: a passage cut short ("…会变得越") reads as broken.
         candidates = [whole.rstrip("。") for whole in sentences(block.definition or block.text)]
         standing = [c for c in candidates if standalone(c)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz.distance import Levenshtein
 
@@ -62,7 +63,7 @@ def _content_grams(text: str, segmenter: Segmenter) -> frozenset[str]:
     return frozenset(g for g in grams(text) if not segmenter.is_everyday(g))
 
 
-def overlaps(passage_terms: set[str], other: Section, index: TermIndex) -> bool:
+def overlaps(passage_terms: AbstractSet[str], other: Section, index: TermIndex) -> bool:
     """The other section speaks of what the passage speaks of (two of its terms, or its only one): its
     heading could be what the passage answers ("增加数据、数据增强、L2、dropout" fits 解决过拟合的方法 too)."""
     if not passage_terms:

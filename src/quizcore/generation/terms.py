@@ -18,6 +18,7 @@ __all__ = [
     "TermInfo",
     "anchored",
     "is_generic",
+    "known_names",
     "named_categories",
     "section_terms",
     "split_term",
@@ -305,11 +306,15 @@ class TermIndex:
             yield name, term
 
 
+def known_names(text: str, index: TermIndex) -> frozenset[str]:
+    """The glossary terms (by name) a text mentions."""
+    return frozenset(t.name for _, _, t in index.find_in(text) if t.from_glossary)
+
+
 @functools.lru_cache(maxsize=20_000)
 def section_terms(section: Section, index: TermIndex) -> frozenset[str]:
     """The known terms (by name) a section's prose mentions."""
-    text = "\n".join(b.text for b in section.blocks if b.is_prose)
-    return frozenset(t.name for _, _, t in index.find_in(text) if t.from_glossary)
+    return known_names("\n".join(b.text for b in section.blocks if b.is_prose), index)
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -128,7 +128,8 @@ def item_pair(section: Section, index: TermIndex) -> tuple[Side, Side] | None:
     labels = list(dict.fromkeys(split_term(b.term or "")[0] for b in items))
     if len(labels) != 2:
         return None
-    # "Skip-gram 模型" is the term Skip-gram
+    # "Skip-gram 模型" is the term Skip-gram: the notes' own label "Skip-gram 模型" is found first by
+    # lookup, which strips 模型 only from names it does not know
     first, second = (index.known(label) or index.known(_GENERIC_TAIL.sub("", label)) for label in labels)
     if first is None or second is None or first is second or first.category != second.category:
         return None

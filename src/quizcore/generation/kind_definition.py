@@ -42,7 +42,8 @@ def _bare_forms(names: tuple[str, ...]) -> tuple[str, ...]:
 def _named_in(term: str, text: str) -> bool:
     """The text names the term: English names as whole words (PR is not named by "FPR")."""
     if term.isascii():
-        return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", text, re.IGNORECASE))
+        pattern = name_pattern((term,))
+        return bool(pattern and pattern.search(text))
     return norm_key(term) in norm_key(text)
 
 

@@ -62,7 +62,7 @@ def _candidates(text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
     for sentence in sentences(text):
         matches = list(_NUMBER.finditer(sentence))
         if not matches or _EXAMPLE.search(sentence):
-            continue
+            continue  # a clause taken from the sentence below is an example too
         value = matches[0].group("value")
         if sum(1 for m in matches if m.group("value") == value) > 1 or len(matches) > 2:
             clause = next((c for c in _CLAUSES.split(sentence) if _NUMBER.search(c)), "")
@@ -89,7 +89,7 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
         for sentence, matches in _candidates(block.text):
             if made >= _PER_SECTION:
                 return
-            if has_residue(sentence) or not 10 <= len(sentence) <= 120 or _EXAMPLE.search(sentence):
+            if has_residue(sentence) or not 10 <= len(sentence) <= 120:
                 continue
             if _GOES_ON.match(sentence):
                 continue  # "所以最后得出来的模型…小 18 倍": which model is in the sentence before

@@ -95,11 +95,12 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
     # A name shared by two points (平均池化 inside 全局平均池化) would score both for one word.
     counts = Counter(key for p in points for key in {norm_key(n) for n in p})
 
-    def own(point: tuple[str, ...]) -> set[str]:
+    def keep(point: tuple[str, ...]) -> tuple[str, ...]:
         term = index.lookup(point[0])
-        return {norm_key(n) for n in (point[0], *(term.names if term else ()))}
+        own = {norm_key(n) for n in (point[0], *(term.names if term else ()))}
+        return tuple(n for n in point if counts[norm_key(n)] == 1 or norm_key(n) in own)
 
-    points = [tuple(n for n in p if counts[norm_key(n)] == 1 or norm_key(n) in own(p)) for p in points]
+    points = [keep(p) for p in points]
     return points, missed
 
 

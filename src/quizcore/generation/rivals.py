@@ -76,19 +76,20 @@ def overlaps(passage_terms: AbstractSet[str], other: Section, index: TermIndex) 
 def title_left(title: str, masked: str) -> bool:
     """An English word or letter of the heading is still in the passage ("K" of "KNN K 近邻"); the
     Chinese left over ("森林" of 随机森林) is caught by the giveaway check of every question."""
-    english = {w.casefold() for w in _ENGLISH.findall(title)}
-    initials = {w[:2] for w in _ENGLISH.findall(title) if w.isupper()}
-    if any(_size(k) in {_size(t) for t in _SIZE.findall(title)} for k in _SIZE.findall(masked)):
+    words = _ENGLISH.findall(title)
+    english = {w.casefold() for w in words}
+    acronyms = {w for w in words if w.isupper()}
+    sizes = {_size(t) for t in _SIZE.findall(title)}
+    if any(_size(k) in sizes for k in _SIZE.findall(masked)):
         return True  # "1×1 ____核" under "1×1 卷积有什么作用"
-    spelled = {"".join(w[0] for w in run.split()) for run in _SPELLED.findall(masked)}
-    if spelled & {w for w in _ENGLISH.findall(title) if w.isupper()}:
+    if {"".join(w[0] for w in run.split()) for run in _SPELLED.findall(masked)} & acronyms:
         return True  # "Expectation Maximization" spells out the heading's EM
     # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid"), and so does the
     # letter an acronym starts with ("____ 中的 K 值" under "KNN 算法以及流程")
     return any(
         w.casefold() in english
         or (len(w) >= 5 and any(Levenshtein.distance(w.casefold(), e) <= 1 for e in english))
-        or (len(w) <= 2 and w.isupper() and any(i.startswith(w) for i in initials))
+        or (len(w) <= 2 and w.isupper() and any(a[:2].startswith(w) for a in acronyms))
         for w in _ENGLISH.findall(masked)
     )
 

@@ -241,3 +241,20 @@ def test_an_open_key_holds_every_member_of_a_long_list(tmp_path: Path) -> None:
     )
     key = next(q for q in bank if q.format is Format.OPEN)
     assert [p[0] for p in key.points or ()] == names  # CycleGAN and StyleGAN are not cut off after six
+
+
+def test_a_sentence_setting_two_terms_of_one_kind_side_by_side_is_a_contrast_under_any_heading(
+    tmp_path: Path,
+) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 词向量\n\n## fastText\n\n"
+        "fastText 是一个快速文本分类器。CBOW的输出是目标词汇，fastText的输出是文档对应的类标。\n\n"
+        "## CNN 的特点\n\n局部连接，权值共享，池化操作，多层次结构。\n\n"
+        "## 池化\n\n最大池化保留纹理特征，这一点在分类网络里很常见。\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」"): q for q in bank if q.stem.startswith("两相对比")}
+    assert set(asked) == {"____的输出是目标词汇", "____的输出是文档对应的类标"}
+    assert correct(asked["____的输出是目标词汇"]) == "CBOW"
+    assert set(asked["____的输出是文档对应的类标"].options or ()) == {"CBOW", "fastText", "两者都是"}
+    # a list of names, and a sentence with one term at the head of one clause, contrast nothing

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from quizcore.generation.common import Maker, source_of, topic_of
 from quizcore.generation.kind_cloze import BLANK
 from quizcore.generation.terms import TermIndex, is_generic, split_term
-from quizcore.generation.text import cjk_bigrams, has_residue, leans_on_context, name_pattern, tidy
-from quizcore.knowledge import BlockKind, Section
+from quizcore.generation.text import cjk_bigrams, has_residue, leans_on_context, name_pattern, sentences, tidy
+from quizcore.knowledge import Block, BlockKind, Section
 from quizcore.questions import Kind, Question
 
 __all__ = ["compared_pair", "contrast_questions", "item_pair"]
 
 BOTH = "两者都是"
-_PER_SECTION = 3
+_PER_SECTION = 6
 _COMPARED = re.compile(
     r"^(?P<a>.+?)\s*(?:和|与|跟|以及|vs\.?|VS|对比)\s*(?P<b>.+?)\s*(?:的|之间的|有什么|有何|有哪些)?\s*"
     r"(?:区别|差别|差异|异同|不同|对比|比较|联系)",
@@ -37,10 +37,10 @@ _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 _SHARED_PIECES = frozenset({"网络", "模型", "学习", "神经", "算法", "方法", "函数", "分类", "回归"})
 _SAYS_ENOUGH = 5  # "____没有可学习参数" says enough, "____ 直接关闭" does not
 #: The rest is glued to the name (BERT-large, "面向过程(…)"), points back (这个限制), goes on from the
-#: phrase before it ("对于RNN来说", "…，方差越大"), or only names the kind of thing (是一种降维方法: the
-#: other may be one too).
+#: phrase before it ("对于RNN来说", "…，方差越大"), is a bare possessive ("的梯度"; "的输出是目标词汇" says
+#: something), or only names the kind of thing (是一种降维方法: the other may be one too).
 _UNFIT_REST = re.compile(
-    r"^[\-_A-Za-z0-9.()（）)\]】、，,:：]|这个|这种|这些|此|^\s*来说|^\s*越|^\s*的[^，,；;]{0,8}$|^\s*是(?:一种|一个|一类)[^，,；;]*$"
+    r"^[\-_A-Za-z0-9.()（）)\]】、，,:：]|这个|这种|这些|此|^\s*来说|^\s*越|^\s*的[^，,；;是为有用]{0,8}$|^\s*是(?:一种|一个|一类)[^，,；;]*$"
 )
 #: A question, not a claim ("BN训练和测试时的参数是一样的嘛"), or a claim about both ("两者都是…").
 _NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|是否|哪|两者|二者|都是|均为|(?:时|时候|的话)$")
@@ -190,11 +190,11 @@ class _Statement:
     line: int
 
 
-def _statements(section: Section, pair: tuple[Side, Side]) -> Iterator[_Statement]:
+def _statements(blocks: list[Block], pair: tuple[Side, Side]) -> Iterator[_Statement]:
     """What the section says of one side only: clauses that open with its name, and clauses of the
     item the notes give it ("CCD：输出节点统一输出数据，信号一致性好")."""
     names = name_pattern((*pair[0].names, *pair[1].names))
-    for block in section.blocks:
+    for block in blocks:
         if not block.is_prose or block.is_link:
             continue
         owner = next((side for side in pair if block.term and _opens_with(block.term, side)), None)
@@ -222,13 +222,37 @@ def _fits(rest: str, pair: tuple[Side, Side]) -> bool:
     return not (leans_on_context(rest.strip()) or rest.rstrip().endswith(_INTRODUCES) or _UNFIT_REST.search(rest))
 
 
+def _parallel(section: Section, index: TermIndex) -> Iterator[tuple[tuple[Side, Side], _Statement]]:
+    """Statements of sentences that set two known terms of one kind side by side, each opening a
+    clause of its own ("CBOW的输出是目标词汇，fastText的输出是文档对应的类标"), under any heading.
+
+    Both clauses must say something of their own side: a list of names ("局部连接，权值共享") is no
+    contrast, and neither is one clause that happens to open with a term.
+    """
+    for block in section.blocks:
+        if not block.is_prose or block.is_link:
+            continue
+        for sentence in sentences(block.text):
+            firsts = [index.find_in(p.strip())[:1] for p in re.split(r"[，,；;]", sentence)]
+            opening = [m[0][2] for m in firsts if m and m[0][0] == 0 and m[0][2].from_glossary]
+            terms = list({t.name: t for t in opening}.values())
+            if len(terms) != 2 or not terms[0].category or terms[0].category != terms[1].category:
+                continue
+            names = [next(n for n in t.names if n.casefold() in sentence.casefold()) for t in terms]
+            pair = (Side(names[0], terms[0].names), Side(names[1], terms[1].names))
+            found = list(_statements([block], pair))
+            found = [f for f in found if f.clause in sentence]
+            if {f.side.label for f in found} == {names[0], names[1]}:
+                yield from ((pair, f) for f in found)
+
+
 def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:
-    """Up to three questions from a section comparing two things: which of them a clause is about."""
+    """Up to six questions from a section comparing two things, or sentences that set two things side
+    by side: which of them a clause is about."""
     pair = compared_pair(section.title, index) or item_pair(section, index)
-    if pair is None:
-        return
+    found = ((pair, s) for s in _statements(section.blocks, pair)) if pair is not None else _parallel(section, index)
     made: set[str] = set()
-    for statement in _statements(section, pair):
+    for pair, statement in found:
         if len(made) >= _PER_SECTION:
             return
         if statement.shown in made:

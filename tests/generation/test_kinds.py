@@ -258,3 +258,20 @@ def test_a_sentence_setting_two_terms_of_one_kind_side_by_side_is_a_contrast_und
     assert correct(asked["____的输出是目标词汇"]) == "CBOW"
     assert set(asked["____的输出是文档对应的类标"].options or ()) == {"CBOW", "fastText", "两者都是"}
     # a list of names, and a sentence with one term at the head of one clause, contrast nothing
+
+
+def test_a_sentence_that_says_what_a_known_term_is_asks_for_that_term_once(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 图像处理\n\n## 图像的高频和低频\n\n"
+        "高通滤波器就是突出变化剧烈的像素，去除低频部分，常当做边缘提取器。\n\n"
+        "随机森林是由很多决策树并行构成的，决策树之间没有关联。\n\n"
+        "高斯滤波在很多比赛里都很好用，调参也不难。\n",
+    )
+    asked = [q for q in bank if q.format is Format.MCQ and q.kind in (Kind.CLOZE, Kind.DEFINITION)]
+    assert {correct(q) for q in asked} == {"高通滤波", "随机森林"}
+    # the same definition is asked once, whichever shape gets it first
+    assert len([q for q in asked if correct(q) == "随机森林"]) == 1
+    high = next(q for q in asked if correct(q) == "高通滤波")
+    assert high.stem == "填空：____就是突出变化剧烈的像素，去除低频部分，常当做边缘提取器"
+    assert all(o.endswith("滤波") for o in high.options or ())  # wrong options are other filters

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
 from quizcore.generation.terms import TermIndex, TermInfo
-from quizcore.generation.text import has_residue, leans_on_context, name_pattern
+from quizcore.generation.text import has_residue, leans_on_context, name_pattern, sentences
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question, Source
 
@@ -46,19 +46,29 @@ def _usable(sentence: str) -> bool:
     return sentence.count("（") == sentence.count("）") and sentence.count("(") == sentence.count(")")
 
 
-def _candidates(section: Section, index: TermIndex) -> list[tuple[str, int, bool]]:
-    """Key sentences of a section: bold claims first, then sentences dense in known terms."""
-    found: list[tuple[str, int, bool]] = []
+def _candidates(section: Section, index: TermIndex) -> list[tuple[str, int, bool, TermInfo | None]]:
+    """Key sentences of a section: bold claims first, then sentences that say what a known term is
+    ("随机森林是由很多决策树并行构成的"), each with the term it defines."""
+    found: list[tuple[str, int, bool, TermInfo | None]] = []
     for block in section.blocks:
         if not block.is_prose:
             continue
         for bold in block.bold:
             if _usable(bold):
-                found.append((bold.rstrip("。"), block.line, True))
-        # Only the author's bold key facts: eight rounds of review found cloze questions cut from
-        # ordinary sentences wrong or ambiguous more often than not (missing subject, a blank that
-        # several family members fill), while bold claims are self-contained by intent.
-    unique: dict[str, tuple[str, int, bool]] = {}
+                found.append((bold.rstrip("。"), block.line, True, None))
+        # Only the author's bold key facts and definitions: eight rounds of review found cloze
+        # questions cut from ordinary sentences wrong or ambiguous more often than not (missing
+        # subject, a blank that several family members fill), while bold claims are self-contained
+        # by intent, and a definition names what it is about: the blank.
+        for sentence in sentences(block.definition or block.text):
+            sentence = sentence.rstrip("。")
+            opening = index.find_in(sentence)[:1]
+            if not opening or opening[0][0] != 0 or not opening[0][2].from_glossary or not _usable(sentence):
+                continue
+            term = opening[0][2]
+            if DEFINES_BLANK.match(drop_gloss(BLANK + sentence[opening[0][1] :].lstrip())):
+                found.append((sentence, block.line, False, term))
+    unique: dict[str, tuple[str, int, bool, TermInfo | None]] = {}
     for item in found:
         unique.setdefault(item[0], item)
     return sorted(unique.values(), key=lambda c: not c[2])
@@ -139,19 +149,19 @@ def cloze_questions(
     """Up to two cloze questions from one section's key sentences: multiple choice, and (for bold key facts)
     short answer."""
     made = 0
-    for sentence, line, bold in _candidates(section, index):
+    for sentence, line, bold, defined in _candidates(section, index):
         if made >= _PER_SECTION:
             return
         mentions = index.find_in(sentence)
         others = [t for _, _, t in mentions]
         for _, _, term in sorted(mentions, key=lambda m: (not m[2].from_glossary, -len(m[2].name))):
-            if not term.from_glossary or _obvious(term, others, index):
+            if not term.from_glossary or _obvious(term, others, index) or (defined and term is not defined):
                 continue
             stem_text = _blank(sentence, term)
             if (
                 BLANK not in stem_text
                 or not fair_blank(stem_text)
-                or not _has_subject(stem_text, term, subject or set(), bold)
+                or not _has_subject(stem_text, term, subject or set(), bold or defined is not None)
             ):
                 continue
             rng = maker.rng_for("cloze:" + sentence + term.name)

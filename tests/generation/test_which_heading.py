@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quizcore.generation import build_bank, load_glossary
 from quizcore.generation.common import Maker
-from quizcore.generation.kind_section import section_questions
+from quizcore.generation.kind_section import MISSES, section_questions
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex
 from quizcore.knowledge import read_knowledge
@@ -70,6 +70,17 @@ def correct(q: Question) -> str:
 def test_among_unrelated_headings_alone_a_passage_asks_nothing(tmp_path: Path) -> None:
     # Every wrong heading off-topic: the passage fits only one, a giveaway.
     assert not which(bank_of(tmp_path, {"a.md": flat_note(RELU)}))
+
+
+def test_the_stats_say_which_step_a_section_without_questions_stopped_at(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        flat_note(RELU + "## 为什么要用 GELU？\n\n这就是上面说的那个原因。\n\n"), encoding="utf-8"
+    )
+    stats = build_bank(read_knowledge(tmp_path), load_glossary(tmp_path)).stats
+    reasons = stats.no_question_reasons
+    # ReLU's passage found only off-topic headings; GELU's answer leans on what came before it
+    assert reasons.get(MISSES[-1], 0) >= 1 and reasons.get(MISSES[2], 0) >= 1, reasons
+    assert sum(reasons.values()) == stats.sections_with_material - stats.sections_yielding
 
 
 def test_a_heading_on_a_term_of_the_same_kind_in_another_note_is_the_plausible_wrong_option(tmp_path: Path) -> None:
@@ -210,7 +221,7 @@ def test_a_heading_on_the_item_a_passage_describes_is_never_a_wrong_option(tmp_p
     # two wrong headings besides the losses one: the losses heading would be picked if it were allowed
     group = [s for s in kb.sections() if s.level == 3 and not s.title.startswith("交叉验证")]
     metrics = next(s for s in group if s.title.startswith("回归任务"))
-    asked = list(section_questions(metrics, group, [], [], index, segmenter, Maker(0)))
+    asked = list(section_questions(metrics, group, [], [], index, segmenter, Maker(0), []))
     assert [q.stem for q in asked] == [
         "下面这段话回答的是哪个问题？「预测值与真实值之差的绝对值的平均，对离群点不敏感」"
     ]

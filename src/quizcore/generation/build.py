@@ -19,7 +19,7 @@ from quizcore.generation.kind_contrast import contrast_questions
 from quizcore.generation.kind_definition import definition_questions
 from quizcore.generation.kind_numeric import numeric_questions
 from quizcore.generation.kind_odd import odd_one_out_questions
-from quizcore.generation.kind_section import section_questions, subject_words
+from quizcore.generation.kind_section import MISSES, section_questions, subject_words
 from quizcore.generation.quality import collapse_near_duplicates, problems
 from quizcore.generation.section_lists import Enumeration, enumeration_of
 from quizcore.generation.segment import Segmenter
@@ -162,10 +162,14 @@ def _far_kin(sections: list[Section], index: TermIndex) -> dict[int, list[Sectio
     return far
 
 
-def _why_none(section: Section) -> str:
-    if not section.is_question and not any(b.term for b in section.blocks):
-        return "no question-like title, definitions, key sentences or numbers"
-    return "every candidate failed the quality filters"
+def _why_none(section: Section, misses: list[str], rejected: bool) -> str:
+    """Why a section made no question: a candidate the quality filters dropped, else the furthest step
+    its which-heading question reached, else that it has nothing any shape asks about."""
+    if rejected:
+        return "every candidate failed the quality filters"
+    if misses:
+        return max(misses, key=MISSES.index)
+    return "no question-like title, definitions, key sentences or numbers"
 
 
 def _section_candidates(
@@ -178,6 +182,7 @@ def _section_candidates(
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
+    misses: list[str],
 ) -> Iterator[Question]:
     parent = parents.get(id(section))
     siblings = _live(parent.children) if parent is not None else []
@@ -187,7 +192,7 @@ def _section_candidates(
     # Contrast questions first: a which-heading question on the same clause is the near-duplicate dropped.
     yield from contrast_questions(section, index, maker)
     kin = list({id(s): s for s in _live([*nearby, *far]) if s is not section}.values())
-    yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker)
+    yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker, misses)
     subject = subject_words(section.title, index, segmenter, shortest=2)
     yield from cloze_questions(section, index, maker, subject)
     yield from numeric_questions(section, subject)
@@ -227,6 +232,8 @@ def build_bank(
     far = _far_kin(sections, index)
     for section in sections:
         made = 0
+        misses: list[str] = []
+        rejected = False
         note = by_note[section.file]
         # Wrong headings also come from the sections around this one: nearby is related, and a window
         # keeps the work per section bounded however long the note (a whole note made it quadratic).
@@ -242,18 +249,20 @@ def build_bank(
             index,
             segmenter,
             maker,
+            misses,
         )
         for question in candidates:
             problem = problems(question, index, segmenter.is_everyday)
             if problem:
                 rejections.add(problem)
+                rejected = True
                 continue
             accepted.append(question)
             made += 1
         if made:
             stats.sections_yielding += 1
         else:
-            reason = _why_none(section)
+            reason = _why_none(section, misses, rejected)
             stats.no_question_reasons[reason] = stats.no_question_reasons.get(reason, 0) + 1
     kept, stats.duplicates_collapsed = collapse_near_duplicates([*(authored or []), *accepted])
     stats.rejected = rejections.counts

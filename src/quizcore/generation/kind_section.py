@@ -68,13 +68,30 @@ _LOOSE_CLOZE = re.compile(
 )
 
 
+#: Why a section's which-heading question was not asked, from the first step to the last: what a note
+#: writer can change (``quizbot bank --stats`` counts sections by the furthest step they reached).
+MISSES = (
+    "heading too long, or a catch-all (总结, 其他), to be an option",
+    "heading names nothing of the field (no known term or field word)",
+    "no sentence stands alone (it leans on the one before, is a formula or a list of names, or is too long)",
+    "with the heading's words blanked, the passage says too little or still gives the heading away",
+    "no other heading in the notes is on a related topic, to be a plausible wrong option",
+)
+
+
 def _which_question(
-    section: Section, circles: list[list[Section]], index: TermIndex, segmenter: Segmenter, maker: Maker
+    section: Section,
+    circles: list[list[Section]],
+    index: TermIndex,
+    segmenter: Segmenter,
+    maker: Maker,
+    misses: list[str],
 ) -> Iterator[Question]:
     """Match passages to the question they answer, every word of the heading's subject blanked out;
     and, when the heading is about one known term, type that term back into the passage."""
     title = clean_heading(section.title)
     if len(title) > 40 or CATCH_ALL.match(title):
+        misses.append(MISSES[0])
         return
     words = subject_words(title, index, segmenter)
     subject = _single_term(title, index)
@@ -84,9 +101,14 @@ def _which_question(
     member = _is_member(section, circles[0], index)
     # A member's wrong options are the other members (VGG, not "Resnet 的缺点" from elsewhere).
     options_from = circles[:1] if member else circles
-    for passage in passages(section, words, index):
+    found = passages(section, words, index)
+    if not on_topic or not found:
+        misses.append(MISSES[1] if not on_topic else MISSES[2])
+    for passage in found:
         if on_topic:
-            yield from _which_one(section, title, words, passage, options_from, related, index, segmenter, maker)
+            yield from _which_one(
+                section, title, words, passage, options_from, related, index, segmenter, maker, misses
+            )
         if subject is not None:  # after the multiple-choice one: near-duplicates keep the first
             yield from _subject_cloze(section, passage.text, passage.line, subject, index, segmenter.is_everyday)
 
@@ -136,6 +158,7 @@ def _which_one(
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
+    misses: list[str],
 ) -> Iterator[Question]:
     """One passage against headings nearby that share nothing with it or with the right heading,
     so that only one of them can be what the passage answers; at least one on a related topic.
@@ -147,12 +170,16 @@ def _which_one(
     context = passage + " " + found.about
     masked = mask_words(passage, words, segmenter)
     if len(re.sub(r"____|\W", "", masked)) < 16 or masked.count("____") > _MAX_BLANKS:
+        misses.append(MISSES[3])
         return
     if len(_CJK.findall(masked)) < _PASSAGE_CJK:
+        misses.append(MISSES[3])
         return  # "Batch Normalization被提出": too little said to tell headings apart
     if _PART_WORD.search(masked):
+        misses.append(MISSES[3])
         return  # "____器" is 优化器 with only 优化 blanked: the rest of the word points at the heading
     if any(w.isascii() and w.casefold() in masked.casefold() for w in words) or title_left(title, masked):
+        misses.append(MISSES[3])
         return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
     blanked = {w for w in words if w.casefold() in passage.casefold()}
     # and their head nouns: a heading on another kind of 插值 fills a blank left by 双线性插值
@@ -161,6 +188,7 @@ def _which_one(
     passage_terms = known_names(context, index)
     kinds = index.kinds_named_in(passage)
     if blanked and kinds and all(any(w in k for k in kinds) for w in blanked) and not passage_terms:
+        misses.append(MISSES[3])
         return  # "深度网络中____的选择…" with only 激活函数 blanked: a kind fits many headings on its members
     clauses = clause_grams((passage,), segmenter)
     tiers = [
@@ -187,10 +215,13 @@ def _which_one(
     close = [h for tier in tiers for h in tier if h in related]
     wrong = pick_distractors(title, [close, *tiers], index, rng, terms=False, affinity=affinity)
     if len(wrong) < 2 or (len(wrong) == 2 and not set(wrong) <= related):
+        misses.append(MISSES[4])
         return  # with two wrong headings, one off-topic heading leaves a coin toss or a giveaway
     if echoes_answer(title, masked, wrong):
+        misses.append(MISSES[3])
         return  # a word of the right heading left in the passage points at it alone
     if not related.intersection(wrong):
+        misses.append(MISSES[4])
         return  # every wrong heading off-topic: the passage fits only one, a giveaway
     yield maker.mcq(
         Kind.SECTION,
@@ -280,6 +311,7 @@ def section_questions(
     index: TermIndex,
     segmenter: Segmenter,
     maker: Maker,
+    misses: list[str],
 ) -> Iterator[Question]:
     """An open question and multiple-choice questions that match the section's passages to its heading.
 
@@ -287,6 +319,8 @@ def section_questions(
     section question) is not asked: in review the summary either named the heading's subject, which
     gives it away among summaries of other subjects, or did not answer the heading at all
     (「高频和低频信息分别指什么」 → 「高斯模糊是最常用的低通滤波器…」).
+
+    Why the which-heading question was not asked is added to ``misses`` (one of :data:`MISSES`).
     """
     yield from open_questions(section, index, segmenter)
-    yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker)
+    yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker, misses)

@@ -275,3 +275,36 @@ def test_a_sentence_that_says_what_a_known_term_is_asks_for_that_term_once(tmp_p
     high = next(q for q in asked if correct(q) == "高通滤波")
     assert high.stem == "填空：____就是突出变化剧烈的像素，去除低频部分，常当做边缘提取器"
     assert all(o.endswith("滤波") for o in high.options or ())  # wrong options are other filters
+
+
+def test_a_description_that_says_what_kind_of_thing_the_term_is_has_wrong_options_of_that_kind(
+    tmp_path: Path,
+) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 评价指标\n\n## ROC 和混淆矩阵\n\n"
+        "- ROC：以假正例率和真正例率为横纵坐标画出的曲线\n- 假正例：把负样本错判为正样本的情况\n"
+        "- 假负例：把正样本错判为负样本的情况\n- 真正例：把正样本判对为正样本的情况\n",
+    )
+    roc = next(q for q in bank if q.stem == "哪个术语符合这个描述：「以假正例率和真正例率为横纵坐标画出的曲线」？")
+    assert correct(roc) == "ROC曲线" and all(o.endswith("曲线") for o in roc.options or ())
+
+
+def test_a_description_of_where_a_term_is_used_is_not_asked_to_type_the_term(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 损失函数\n\n## 常用的分类损失\n\n"
+        "- Hinge Loss：分类任务，用于 SVM 等追求最大间隔的模型\n"
+        "- 交叉熵损失：衡量预测分布与真实分布之间差异的损失，常配合 softmax 使用\n",
+    )
+    typed = [q.stem for q in bank if q.format is Format.SHORT]
+    assert not [s for s in typed if "最大间隔" in s]
+
+
+def test_no_odd_one_out_when_the_heading_names_the_members_versions(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 检测\n\n## VOC 和 COCO 的 mAP 有什么区别？\n\n"
+        "- VOC2007：11 点插值的 AP\n- VOC2010 之后：对所有召回率点积分\n- COCO：在多个 IoU 阈值上取平均\n",
+    )
+    assert not [q for q in bank if q.kind is Kind.ODD_ONE_OUT]

@@ -74,3 +74,14 @@ def test_a_count_the_sentence_lists_item_by_item_is_not_asked(tmp_path: Path) ->
         "Inception 模块有 4 个并行分支，1×1 卷积、3×3 卷积、5×5 卷积和 3×3 最大池化，输出沿通道拼接。\n",
     )
     assert asked == []
+
+
+def test_a_number_the_sizes_in_the_sentence_multiply_out_to_is_not_asked(tmp_path: Path) -> None:
+    asked = numeric_of(
+        tmp_path,
+        "# 图像\n\n## 双线性插值\n\n双线性插值用周围 2×2 共 4 个像素，先在 x 方向再在 y 方向做线性插值。\n\n"
+        "## 空洞卷积\n\n空洞卷积在膨胀率为 2 时，3×3 的卷积核只有 9 个参数，感受野却有 25 个像素那么大。\n",
+    )
+    answers = {a for q in asked for a in q.answers}
+    assert "4" not in answers and "9" not in answers
+    assert answers <= {"25", "2"}  # what the sizes do not give away may still be asked

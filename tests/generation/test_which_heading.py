@@ -11,6 +11,8 @@ from pathlib import Path
 from quizcore.generation import build_bank, load_glossary
 from quizcore.generation.common import Maker
 from quizcore.generation.kind_section import MISSES, section_questions
+from quizcore.generation.passages import mask_words
+from quizcore.generation.rivals import title_left
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex
 from quizcore.knowledge import read_knowledge
@@ -249,3 +251,14 @@ def test_a_passage_whose_only_blank_is_a_kind_asks_nothing(tmp_path: Path) -> No
     # "深度网络中____的选择…" fits any heading on training choices once the kind 激活函数 is blanked
     assert "权重初始化" in {correct(q) for q in asked}
     assert not any(correct(q) == "激活函数总结" for q in asked)
+
+
+def test_the_stem_of_a_heading_word_left_in_the_passage_gives_it_away() -> None:
+    # 核 is what "SVM的核函数" is about; 的 of "LeNet 的结构" is not a stem of anything
+    assert title_left("SVM的核函数", "使用非线性核的____可以处理线性不可分的问题")
+    assert not title_left("LeNet 的结构有什么特点", "____ 输入 32×32 的灰度图，交替使用卷积层和下采样层")
+
+
+def test_an_english_name_inside_a_longer_word_is_not_blanked() -> None:
+    segmenter = Segmenter(["BIO"])  # jieba then cuts "BIOES" into BIO and ES
+    assert mask_words("BIOES 在 BIO 基础上增加 E 和 S", {"BIO"}, segmenter) == "BIOES 在 ____ 基础上增加 E 和 S"

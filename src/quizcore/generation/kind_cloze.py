@@ -79,6 +79,14 @@ def _blank(sentence: str, term: TermInfo) -> str:
     return pattern.sub(BLANK, sentence) if pattern else sentence
 
 
+def _tail_left(stem: str, term: TermInfo) -> bool:
+    """The blank took a short name and left the kind after it ("____ 曲线" of "ROC 曲线"): the answer
+    ROC曲线 would read "ROC曲线 曲线", and a wrong option of another kind stands out."""
+    after = stem.partition(BLANK)[2].lstrip()
+    tail = term.name[-2:]
+    return len(term.name) >= 3 and not tail.isascii() and after.startswith(tail)
+
+
 def _obvious(term: TermInfo, others: list[TermInfo], index: TermIndex) -> bool:
     """The blank's partner is in the sentence (梯度消失 by 梯度爆炸, 静态图 by 动态图): too easy or ambiguous."""
     family = {t.name for t in index.category_peers(term)} | {t.name for t in index.head_noun_peers(term.name)}
@@ -158,6 +166,8 @@ def cloze_questions(
             if not term.from_glossary or _obvious(term, others, index) or (defined and term is not defined):
                 continue
             stem_text = _blank(sentence, term)
+            if _tail_left(stem_text, term):
+                continue
             if (
                 BLANK not in stem_text
                 or not fair_blank(stem_text)

@@ -28,6 +28,23 @@ _BROKEN_MASK = re.compile(
 _SUFFIXES = ("模型", "算法", "方法", "初始化", "函数", "网络", "层")
 
 
+#: A description of where a term is used ("分类任务，用于…", "适用于…"), not of what it is.
+_USE_CASE = re.compile(r"^(?:[^，,。]{0,6}任务[，,：:]|用于|适用于|常用于|适合|多用于)")
+
+
+def _kind_said(description: str, names: tuple[str, ...]) -> str:
+    """The kind of thing a description ends by saying the term is (…的曲线, …的函数), when the term's
+    own names say it too (ROC曲线); else ""."""
+    found = re.search(r"的([\u4e00-\u9fff]{2})$", description)
+    kind = found.group(1) if found else ""
+    return kind if kind and any(n.endswith(kind) for n in names) else ""
+
+
+def _is_kind(name: str, kind: str, index: TermIndex) -> bool:
+    term = index.known(name)
+    return any(n.endswith(kind) for n in (term.names if term else (name,)))
+
+
 def _bare_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     """ "CBOW 模型" is also answered "CBOW": each name without a generic suffix."""
     bare = []
@@ -209,13 +226,21 @@ def definition_questions(
             heads = [t.name for t in index.head_noun_peers(item.term)]
             rng = maker.rng_for("def-term:" + item.term + item.definition)
             tiers = [[t for t in tier if not _named_in(t, stem_def)] for tier in (siblings, near, heads, peers)]
-            wrong = pick_distractors(item.term, tiers, index, rng)
+            kind = _kind_said(stem_def, names)
+            shown = item.term
+            if kind:
+                shown = item.term if item.term.endswith(kind) else next(n for n in names if n.endswith(kind))
+                # "…为横纵坐标的曲线" says the answer is a curve: wrong options are curves too (PR曲线),
+                # never cells of the confusion matrix beside it
+                same = [p.name for n in names for p in index.head_noun_peers(n)]
+                tiers = [[t for t in tier if _is_kind(t, kind, index)] for tier in (*tiers, same)]
+            wrong = pick_distractors(shown, tiers, index, rng)
             trivial = _word_overlap(item.term, stem_def) and not any(_word_overlap(w, stem_def) for w in wrong)
             if len(wrong) >= 2 and not trivial:
                 yield maker.mcq(
                     Kind.DEFINITION,
                     f"哪个术语符合这个描述：「{stem_def}」？",
-                    item.term,
+                    shown,  # ROC曲线 among curves, where the notes' label says ROC
                     wrong,
                     id_parts=(section.path_text, item.term, item.definition, "term"),
                     topic=topic_of(section),
@@ -256,6 +281,8 @@ def definition_questions(
                 continue  # the notes' own label, not a known term: fine as an option, unfair to type from memory
             if any(len(n) >= 4 and not n.isascii() and n[:-1] in stem_def for n in names):
                 continue  # "…最近的支持向量…" all but names 支持向量机
+            if _USE_CASE.match(stem_def):
+                continue  # "分类任务，用于 SVM 等…" says where the term is used, not what it is: "SVM" is a fair reply
             if len(stem_def) < _SHORT_SHORTEST or not anchored(stem_def, index, glossary, everyday):
                 # "是两个随机分布间距离的度量" fits JS divergence too; "输出节点统一输出数据，信号一致性好"
                 # does not even say it is about cameras: too little to type one term from

@@ -51,6 +51,7 @@ def _count_listed(text: str) -> int:
 
 
 _CLAUSES = re.compile(r"[，,；;]")
+_PRODUCT = re.compile(r"(\d+(?:\.\d+)?)\s*[×xX*]\s*(\d+(?:\.\d+)?)")
 _CONTEXT_LIMIT = 24
 #: A label in front of an item ("（优点）速度快"): the context says more.
 _LABEL = re.compile(r"^\s*[（(][^）)]{1,4}[）)]\s*")
@@ -123,6 +124,8 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 abs(value + o - 100) < 1e-9 or abs(value / 100 + o - 1) < 1e-9 for o in others
             ):
                 continue  # "只占 ____ % 时 … 99% 的准确率", "及格的概率仅有0.1": the other share gives it away
+            if any(float(a) * float(b) == value for a, b in _PRODUCT.findall(rest)):
+                continue  # "周围 2×2 共 ____ 个像素", "3×3 卷积…参数量仍是 ____ 个": the sizes multiply out to it
             if (value_text, unit) in asked:
                 continue  # the same fact said twice in one section is one question
             if re.search(rf"(?<![\d.]){re.escape(value_text)}(?![\d.])", rest):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -19,6 +20,14 @@ def _overlaps(a: str, b: str) -> bool:
     """One names a kind of the other (平均池化 and 池化): the outsider might belong after all."""
     ka, kb = norm_key(a), norm_key(b)
     return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
+
+
+def _in_title(member: str, title: str) -> bool:
+    """The heading names the member, or the name it is a version of (VOC of VOC2007 in "VOC 和 COCO…")."""
+    key = norm_key(member)
+    lead = re.match(r"[A-Za-z][A-Za-z\-]+", member)
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z\-]+", title)}
+    return bool(key and key in norm_key(title)) or bool(lead and lead.group().casefold() in words)
 
 
 def _shared_edges(members: Sequence[str]) -> tuple[str, str]:
@@ -52,7 +61,7 @@ def odd_one_out_questions(
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
     if title.startswith(LEANING_TITLES):
         return  # "还有哪些经典网络结构": the others are under the headings before it
-    if sum(1 for m in members if norm_key(m) and norm_key(m) in norm_key(title)) >= 2:
+    if sum(1 for m in members if _in_title(m, title)) >= 2:
         return  # "CPU、GPU、NPU 和 FPGA 各有什么特点": the stem shows the members, the outsider stands out
     known = [t for m in members if (t := index.known(m)) is not None]
     if len(known) < 2:

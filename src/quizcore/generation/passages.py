@@ -142,6 +142,7 @@ def mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:
     english = _whole_words(tuple(sorted(w for w in words if " " in w or w.isascii())))
     if english is not None:
         masked = english.sub("\x00", masked)
-    folded = {w.casefold() for w in words}
+    # English names were blanked as whole words above: a token like "BIO" cut out of "BIOES" is not one
+    folded = {w.casefold() for w in words if not w.isascii()}
     masked = "".join("\x00" if t.casefold() in folded else t for t in segmenter.tokens(masked))
     return drop_gloss(re.sub(r"\x00(?:\s*\x00)*", "____", masked))

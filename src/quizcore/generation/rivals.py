@@ -84,6 +84,8 @@ def title_left(title: str, masked: str) -> bool:
         return True  # "1×1 ____核" under "1×1 卷积有什么作用"
     if {"".join(w[0] for w in run.split()) for run in _SPELLED.findall(masked)} & acronyms:
         return True  # "Expectation Maximization" spells out the heading's EM
+    if any(stem in masked for stem in _stems(title)):
+        return True  # "非线性核的____" under "SVM的核函数": 核 is what the heading's 核函数 is about
     # a misspelt name gives the heading away as well ("sigmod函数" under "sigmoid"), and so does the
     # letter an acronym starts with ("____ 中的 K 值" under "KNN 算法以及流程")
     return any(
@@ -95,6 +97,19 @@ def title_left(title: str, masked: str) -> bool:
 
 
 _SIZE = re.compile(r"\d+\s*[×xX*]\s*\d+")
+#: A generic tail after what a heading's word is about (核函数, 激活函数, 优化算法).
+_GENERIC_TAIL = "函数|算法|方法|模型|网络|机制|结构"
+_ONE_CHAR_STEM = re.compile(rf"(?:^|[^\u4e00-\u9fff]|的)([\u4e00-\u9fff])(?:{_GENERIC_TAIL})")
+_TWO_CHAR_STEM = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_GENERIC_TAIL})")
+
+
+def _stems(title: str) -> set[str]:
+    """What the heading's words with a generic tail are about: 核 of "SVM的核函数", 激活 of 激活函数."""
+    found = {m.group(1) for pattern in (_ONE_CHAR_STEM, _TWO_CHAR_STEM) for m in pattern.finditer(title)}
+    return {stem for stem in found if not _FUNCTION_CHARS.search(stem)}  # not 的 of "LeNet 的结构"
+
+
+_FUNCTION_CHARS = re.compile(r"[的之和与及或是有在么样种个些一这那其各该本新用]")
 
 
 #: Two or more capitalised English words in a row, whose initials may spell an acronym.

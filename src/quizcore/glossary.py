@@ -6,12 +6,16 @@ It is loaded from ``glossary.yaml`` at the root of a knowledge folder::
       - term: 逻辑回归
         aliases: [LR, logistic regression, 对数几率回归]
         category: 分类模型
+      - term: 随机森林
+        category: 集成学习
+        broader: Bagging        # a kind of Bagging: never a wrong option beside it
     confusables:
       - [逻辑回归, 线性回归]
       - [BN, LN, IN, GN]
 
 Grading uses it to accept aliases and refuse confusables; question generation uses
-it to pick distractors of the same category and to teach the segmenter the terms.
+it to pick distractors of the same category (never a term's broader or narrower terms, which
+fit its description as well) and to teach the segmenter the terms.
 """
 
 from __future__ import annotations
@@ -41,12 +45,13 @@ class GlossaryError(YamlSourceError):
 
 @dataclass(frozen=True)
 class Term:
-    """One concept: its canonical name, other names, and category."""
+    """One concept: its canonical name, other names, category, and the term it is a kind of."""
 
     name: str
     aliases: tuple[str, ...] = ()
     category: str = ""
     line: int = 0
+    broader: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -127,7 +132,15 @@ class Glossary:
                 glossary.warnings.append(GlossaryError(doc.file, line, f"terms[{index}]: {problem}"))
                 continue
             aliases = tuple(str(a) for a in entry.get("aliases") or ())
-            glossary.add(Term(str(entry["term"]), aliases, str(entry.get("category") or ""), line))
+            broader = str(entry.get("broader") or "")
+            glossary.add(Term(str(entry["term"]), aliases, str(entry.get("category") or ""), line, broader))
+        for term in list(glossary):
+            if term.broader and glossary.lookup(term.broader) is None:
+                glossary.warnings.append(
+                    GlossaryError(
+                        doc.file, term.line, f"{term.name}: broader term {term.broader!r} is not in the glossary"
+                    )
+                )
         for index, group in enumerate(data.get("confusables") or []):
             line = doc.line_of(("confusables", index))
             if not isinstance(group, list) or len(group) < 2:
@@ -149,12 +162,12 @@ class Glossary:
         return glossary
 
 
-_ENTRY_KEYS = {"term", "aliases", "category"}
+_ENTRY_KEYS = {"term", "aliases", "category", "broader"}
 
 
 def _entry_problem(entry: Any) -> str:
     if not isinstance(entry, dict):
-        return "each entry is a mapping with 'term', 'aliases' and 'category'"
+        return "each entry is a mapping with 'term', 'aliases', 'category' and 'broader'"
     unknown = set(entry) - _ENTRY_KEYS
     if unknown:
         return f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_ENTRY_KEYS)}"

@@ -308,3 +308,28 @@ def test_no_odd_one_out_when_the_heading_names_the_members_versions(tmp_path: Pa
         "- VOC2007：11 点插值的 AP\n- VOC2010 之后：对所有召回率点积分\n- COCO：在多个 IoU 阈值上取平均\n",
     )
     assert not [q for q in bank if q.kind is Kind.ODD_ONE_OUT]
+
+
+def test_a_kind_of_the_answer_is_never_its_wrong_option(tmp_path: Path) -> None:
+    # the glossary says 随机森林 is a kind of Bagging: Bagging's description fits it too
+    bank = bank_of(
+        tmp_path,
+        "# 集成学习\n\n## 集成方法\n\n"
+        "- Bagging：并行训练多个模型，每个模型用有放回抽样得到的同样大小的数据集\n"
+        "- Boosting：串行训练多个弱学习器，每一轮更关注上一轮分错的样本\n"
+        "- Stacking：用一个元模型学习如何组合多个基模型的预测\n",
+    )
+    bagging = [q for q in bank if q.format is Format.MCQ and correct(q) == "Bagging"]
+    assert bagging and all("随机森林" not in (q.options or ()) for q in bagging)
+
+
+def test_a_description_naming_another_option_by_its_alias_drops_that_option(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 优化\n\n## 梯度下降的三种做法\n\n"
+        "- 批量梯度下降：每次迭代用全部训练样本计算梯度\n"
+        "- 随机梯度下降：每次迭代只随机取一个样本计算梯度\n"
+        "- 小批量梯度下降：深度学习的标准做法，框架里常说的 SGD 通常指的就是它\n",
+    )
+    mini = [q for q in bank if q.stem.startswith("哪个术语符合这个描述") and correct(q) == "小批量梯度下降"]
+    assert mini and all("随机梯度下降" not in (q.options or ()) for q in mini)

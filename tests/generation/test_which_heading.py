@@ -262,3 +262,16 @@ def test_the_stem_of_a_heading_word_left_in_the_passage_gives_it_away() -> None:
 def test_an_english_name_inside_a_longer_word_is_not_blanked() -> None:
     segmenter = Segmenter(["BIO"])  # jieba then cuts "BIOES" into BIO and ES
     assert mask_words("BIOES 在 BIO 基础上增加 E 和 S", {"BIO"}, segmenter) == "BIOES 在 ____ 基础上增加 E 和 S"
+
+
+def test_a_passage_setting_the_member_against_another_member_is_not_asked(tmp_path: Path) -> None:
+    members = [
+        ("LeNet", "LeNet 交替使用卷积层和池化层，最后接全连接层做手写数字识别。"),
+        ("AlexNet", "AlexNet 使用 ReLU 激活和 Dropout，在 ImageNet 上大幅领先。"),
+        ("VGG", "AlexNet和VGG的改进是把模块加宽和加深。VGG 全部使用 3×3 的小卷积核堆叠出很深的网络。"),
+        ("GoogLeNet", "GoogLeNet 用 Inception 模块并联多种尺寸的卷积核。"),
+        ("ResNet", "ResNet 用残差连接让很深的网络也能训练。"),
+    ]
+    text = "# 深度学习\n\n## 经典的卷积神经网络\n\n" + "".join(f"### {t}\n\n{b}\n\n" for t, b in members)
+    asked = [q.stem for q in which(bank_of(tmp_path, {"a.md": text}))]
+    assert not [s for s in asked if "AlexNet和" in s]

@@ -105,3 +105,17 @@ def test_classic_mix_ups_are_listed_as_confusables(glossary: Glossary, one: str,
     assert other in {t.name for t in glossary.confusables_of(term)} | {
         n for t in glossary.confusables_of(term) for n in t.names
     }
+
+
+def test_a_broader_term_must_be_in_the_glossary(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        "terms:\n  - {term: 随机森林, category: 集成学习, broader: Bagging}\n"
+        "  - {term: AdaBoost, category: 集成学习, broader: Boosting}\n"
+        "  - {term: Boosting, category: 集成学习}\n",
+        encoding="utf-8",
+    )
+    loaded = Glossary.load(path)
+    assert [str(w) for w in loaded.warnings] == [f"{path}:2: 随机森林: broader term 'Bagging' is not in the glossary"]
+    adaboost = loaded.lookup("AdaBoost")
+    assert adaboost is not None and adaboost.broader == "Boosting"

@@ -89,9 +89,10 @@ def pick_distractors(
     """Up to ``k`` wrong options, taken tier by tier (closest relatives first).
 
     Candidates that are the answer under another name, contain it or are contained in it
-    (for terms), nearly duplicate the answer or an option already chosen, generic labels,
-    or text with markdown residue are skipped. Within a tier the order is shuffled by ``rng``, and
-    candidates of higher ``affinity`` (sharing more with the answer) come first.
+    (for terms), a kind of it or what it is a kind of (随机森林 for Bagging), nearly duplicate the
+    answer or an option already chosen, generic labels, or text with markdown residue are skipped.
+    Within a tier the order is shuffled by ``rng``, and candidates of higher ``affinity`` (sharing more
+    with the answer) come first.
     """
     chosen: list[str] = []
     for tier in tiers:
@@ -104,7 +105,7 @@ def pick_distractors(
                 return chosen
             if has_residue(candidate) or (terms and is_generic(candidate)):
                 continue
-            if index.same_term(answer, candidate) or _too_close(answer, candidate):
+            if index.same_term(answer, candidate) or _too_close(answer, candidate) or index.nested(answer, candidate):
                 continue
             if any(_too_close(candidate, c) or index.same_term(candidate, c) for c in chosen):
                 continue

@@ -64,6 +64,12 @@ def _named_in(term: str, text: str) -> bool:
     return norm_key(term) in norm_key(text)
 
 
+def _any_named_in(name: str, text: str, index: TermIndex) -> bool:
+    """The text names the term by any of its names ("常说的 SGD" names 随机梯度下降)."""
+    term = index.known(name)
+    return any(_named_in(n, text) for n in (term.names if term else (name,)) if len(norm_key(n)) >= 2)
+
+
 def _echoes_term(term: str, correct: str, wrong: list[str]) -> bool:
     """The right description shares more of the term's words than any wrong one ("平均绝对误差" and
     "差的绝对值的平均" share 平均 and 绝对; "对均方误差开平方" only 误差): it is picked by its words."""
@@ -225,7 +231,9 @@ def definition_questions(
             near = [t for t in peers if t in nearby]
             heads = [t.name for t in index.head_noun_peers(item.term)]
             rng = maker.rng_for("def-term:" + item.term + item.definition)
-            tiers = [[t for t in tier if not _named_in(t, stem_def)] for tier in (siblings, near, heads, peers)]
+            tiers = [
+                [t for t in tier if not _any_named_in(t, stem_def, index)] for tier in (siblings, near, heads, peers)
+            ]
             kind = _kind_said(stem_def, names)
             shown = item.term
             if kind:

@@ -104,7 +104,10 @@ def _which_question(
     found = passages(section, words, index)
     if not on_topic or not found:
         misses.append(MISSES[1] if not on_topic else MISSES[2])
+    others = [s.title for s in circles[0] if s is not section] if member else []
     for passage in found:
+        if any(_set_against(passage.text, other, index) for other in others):
+            continue  # "AlexNet和____的改进是…": said of one member against another, it may fit a third
         if on_topic:
             yield from _which_one(
                 section, title, words, passage, options_from, related, index, segmenter, maker, misses
@@ -114,6 +117,19 @@ def _which_question(
 
 
 _MEMBER_TITLE = 24
+_AGAINST = "(?:和|与|跟|相比|相对于|比)"
+
+
+def _set_against(passage: str, title: str, index: TermIndex) -> bool:
+    """The passage sets the section's subject against the member ``title`` names ("AlexNet和____的改进",
+    "比 VGG 更深")."""
+    for _, _, term in index.find_in(title):
+        pattern = name_pattern(term.names)
+        for found in pattern.finditer(passage) if pattern else ():
+            before, after = passage[: found.start()].rstrip(), passage[found.end() :].lstrip()
+            if re.match(_AGAINST, after) or re.search(_AGAINST + "$", before):
+                return True
+    return False
 
 
 def _is_member(section: Section, siblings: list[Section], index: TermIndex) -> bool:

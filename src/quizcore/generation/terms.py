@@ -124,6 +124,7 @@ class TermInfo:
     aliases: tuple[str, ...]
     category: str
     from_glossary: bool
+    broader: str = ""  # the glossary term this one is a kind of (随机森林 → Bagging)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -169,7 +170,7 @@ class TermIndex:
         self._by_category: dict[str, list[TermInfo]] = defaultdict(list)
         if glossary is not None:
             for term in glossary:
-                self._add(TermInfo(term.name, term.aliases, term.category or "glossary", True))
+                self._add(TermInfo(term.name, term.aliases, term.category or "glossary", True, term.broader))
         if kb is not None:
             for section in kb.sections():
                 for block in section.blocks:
@@ -194,6 +195,26 @@ class TermIndex:
             if key:
                 self._by_key.setdefault(key, term)
         self._by_category[term.category].append(term)
+
+    def nested(self, a: str, b: str) -> bool:
+        """One names a kind of the other, by the glossary's broader terms (随机森林 and Bagging, XGBoost and
+        Boosting): a description of the broader fits the narrower too."""
+        first, second = self.known(a), self.known(b)
+        if first is None or second is None:
+            return False
+        return self._under(first, second) or self._under(second, first)
+
+    def _under(self, term: TermInfo, ancestor: TermInfo) -> bool:
+        seen: set[str] = set()
+        while term.broader and term.name not in seen:
+            seen.add(term.name)
+            parent = self.known(term.broader)
+            if parent is None:
+                return False
+            if parent is ancestor:
+                return True
+            term = parent
+        return False
 
     def lookup(self, text: str) -> TermInfo | None:
         """The term ``text`` names (any alias, or with a trailing 算法/方法/模型/函数/层/网络), or None."""

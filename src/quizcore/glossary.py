@@ -134,13 +134,10 @@ class Glossary:
             aliases = tuple(str(a) for a in entry.get("aliases") or ())
             broader = str(entry.get("broader") or "")
             glossary.add(Term(str(entry["term"]), aliases, str(entry.get("category") or ""), line, broader))
-        for term in list(glossary):
-            if term.broader and glossary.lookup(term.broader) is None:
-                glossary.warnings.append(
-                    GlossaryError(
-                        doc.file, term.line, f"{term.name}: broader term {term.broader!r} is not in the glossary"
-                    )
-                )
+        for narrower in list(glossary):
+            if narrower.broader and glossary.lookup(narrower.broader) is None:
+                problem = f"{narrower.name}: broader term {narrower.broader!r} is not in the glossary"
+                glossary.warnings.append(GlossaryError(doc.file, narrower.line, problem))
         for index, group in enumerate(data.get("confusables") or []):
             line = doc.line_of(("confusables", index))
             if not isinstance(group, list) or len(group) < 2:

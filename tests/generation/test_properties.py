@@ -94,7 +94,7 @@ def test_the_generated_notes_do_yield_questions_of_several_kinds() -> None:
         "## 为什么要用激活函数？\n\n激活函数给网络带来非线性，没有它多层网络仍是线性变换。\n\n"
         "## 优化器怎么选？\n\n带动量的方法在平坦区域也能保持前进的速度，常作为默认选择。\n\n"
         "## 学习率怎么设？\n\n一般先用较大的学习率快速下降，再逐步衰减到较小的值。\n\n"
-        "## 批归一化和层归一化有什么区别？\n\n批归一化在一个批次内对同一特征做归一化；层归一化对单个样本的全部特征做归一化。\n"
+        "## 批归一化和层归一化有什么区别？\n\n批归一化依赖批的大小，批很小时统计量不稳定；层归一化不依赖批的大小，适合 RNN。\n"
     )
     note, _ = read_note_text(text, "gen.md")
     kb = KnowledgeBase(folder=__import__("pathlib").Path("."), notes=[note])

@@ -188,9 +188,10 @@ def _section_candidates(
     siblings = _live(parent.children) if parent is not None else []
     grand = parents.get(id(parent)) if parent is not None else None
     cousins = _live([c for aunt in grand.children if aunt is not parent for c in aunt.children]) if grand else []
-    yield from definition_questions(section, index, maker, note_terms, segmenter.is_everyday)
-    # Contrast questions first: a which-heading question on the same clause is the near-duplicate dropped.
+    # Contrast questions first: a definition or which-heading question on the same clause is the
+    # near-duplicate dropped (between two things, "which of the two" is the sharper question).
     yield from contrast_questions(section, index, maker)
+    yield from definition_questions(section, index, maker, note_terms, segmenter.is_everyday)
     kin = list({id(s): s for s in _live([*nearby, *far]) if s is not section}.values())
     yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker, misses)
     subject = subject_words(section.title, index, segmenter, shortest=2)

@@ -7,8 +7,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcore.generation.common import Maker, pick_distractors, question_id, source_of, topic_of
-from quizcore.generation.terms import TermIndex, anchored, is_generic, split_term
-from quizcore.generation.text import clause_cut, grams, has_residue, name_pattern, norm_key, points_back, sentences
+from quizcore.generation.terms import TermIndex, TermInfo, anchored, is_generic, split_term
+from quizcore.generation.text import (
+    CLAUSE_WORD,
+    clause_cut,
+    grams,
+    has_residue,
+    name_pattern,
+    norm_key,
+    points_back,
+    sentences,
+)
 from quizcore.knowledge import Block, BlockKind, Section
 from quizcore.questions import Format, Kind, Question
 
@@ -70,6 +79,12 @@ def _any_named_in(name: str, text: str, index: TermIndex) -> bool:
     return any(_named_in(n, text) for n in (term.names if term else (name,)) if len(norm_key(n)) >= 2)
 
 
+def _other_kind(name: str, answer: TermInfo | None, index: TermIndex) -> bool:
+    """``name`` is a known term of another glossary category than the answer's."""
+    term = index.known(name)
+    return answer is not None and term is not None and term.category != answer.category
+
+
 def _echoes_term(term: str, correct: str, wrong: list[str]) -> bool:
     """The right description shares more of the term's words than any wrong one ("平均绝对误差" and
     "差的绝对值的平均" share 平均 and 绝对; "对均方误差开平方" only 误差): it is picked by its words."""
@@ -90,7 +105,9 @@ _SEPARATORS = re.compile(r"[，,、；;]")
 def _is_enumeration(text: str) -> bool:
     """ "早停，L1，L2，dropout，数据增强": a list of remedies, not a definition of the term."""
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
-    return len(parts) >= 3 and all(len(p.strip()) <= 20 for p in parts)
+    if len(parts) < 3 or any(len(p.strip()) > 20 for p in parts):
+        return False
+    return sum(1 for p in parts if CLAUSE_WORD.search(p)) * 2 < len(parts)  # "不取整，用…，再做池化" are clauses
 
 
 def _gives_away(term: str, option: str) -> bool:
@@ -99,6 +116,8 @@ def _gives_away(term: str, option: str) -> bool:
     return any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", option, re.IGNORECASE) for w in words)
 
 
+#: A description that goes on from what came before ("同理，…", "这本质上是…"): it is not the item's own.
+_GOES_ON = re.compile(r"^(?:同理|这|那|其|该|此|而|但|所以|因此|因而|于是|也|还|另外|此外|然后)")
 #: A definition cut here says nothing yet (its formula or example was dropped).
 _DANGLING = ("的", "即", "为", "是", "如下", "：", ":", "如", "有")
 
@@ -109,6 +128,7 @@ class _Item:
     aliases: tuple[str, ...]
     definition: str
     block: Block
+    by_sentence: bool = False  # defined by a sentence of prose, not an item of the author's list
 
 
 #: "感受野是…", "AUC指的是…", "Dropout的作用是…": a sentence that says what a known term is.
@@ -143,7 +163,7 @@ def _defining_sentences(section: Section, index: TermIndex) -> list[_Item]:
             if has_residue(definition) or _is_enumeration(definition) or _LABELLED.search(definition):
                 continue
             if all(norm_key(f.term) != norm_key(sentence[:end]) for f in found):
-                found.append(_Item(sentence[:end].strip(), term.names, definition, block))
+                found.append(_Item(sentence[:end].strip(), term.names, definition, block, by_sentence=True))
     return found
 
 
@@ -164,8 +184,8 @@ def _items(section: Section, index: TermIndex) -> list[list[_Item]]:
             continue
         if definition.endswith(_DANGLING) or _is_enumeration(definition) or _LABELLED.search(definition):
             continue
-        if _ONLY_ANOTHER_NAME.match(definition) or points_back(definition):
-            continue  # "又称Huber损失" gives a name, not a meaning; "比上一个深" needs the item before
+        if _ONLY_ANOTHER_NAME.match(definition) or points_back(definition) or _GOES_ON.match(definition):
+            continue  # "又称Huber损失" gives a name, not a meaning; "比上一个深", "同理，…" need the item before
         groups.setdefault(block.depth, []).append(_Item(term, aliases, definition, block))
     return [g for g in groups.values() if g]
 
@@ -226,7 +246,11 @@ def definition_questions(
                 continue
             explanation = f"{item.term}：{item.block.definition}"
             source = source_of(section, item.block.line)
-            siblings = [t for t in terms if t != item.term]
+            # terms defined by sentences of one section are siblings by chance: one known to be another kind
+            # of thing (随机森林 beside a filter) is picked out by kind alone (an author's list is kept whole)
+            siblings = [
+                t for t in terms if t != item.term and not (item.by_sentence and _other_kind(t, glossary, index))
+            ]
             peers = [t.name for t in index.category_peers(glossary)] if glossary else []
             near = [t for t in peers if t in nearby]
             heads = [t.name for t in index.head_noun_peers(item.term)]

@@ -12,7 +12,7 @@ from quizcore.generation.common import item_owners
 from quizcore.generation.kind_cloze import TITLE_LIKE, drop_gloss
 from quizcore.generation.segment import Segmenter
 from quizcore.generation.terms import TermIndex, known_names
-from quizcore.generation.text import PUNCTUATION, has_residue, leans_on_context, sentences
+from quizcore.generation.text import CLAUSE_WORD, PUNCTUATION, has_residue, leans_on_context, sentences
 from quizcore.knowledge import Section
 
 __all__ = ["Passage", "mask_words", "mentions", "passages", "standalone"]
@@ -37,16 +37,12 @@ _NOT_A_PASSAGE = re.compile(
 _LIST_ONLY = re.compile(r"^[^，,、；;]{1,14}(?:[，,、；;]\s*[^，,、；;]{1,14})+$")
 
 
-#: Words that make a short part a clause ("而灰度图用的是单通道", "能加快特征抽取"), not a name.
-_CLAUSE_WORD = re.compile(r"[是的能会可使用为了有在将把被对不没要让较更很都也就而但]")
-
-
 def _list_only(sentence: str) -> bool:
     """Only names between commas: "maxpooling,avgpooling", "线性核、多项式核、高斯核"."""
     if not _LIST_ONLY.match(sentence):
         return False
     parts = [p for p in re.split(r"[，,、；;]", sentence) if p.strip()]
-    return "、" in sentence or sum(1 for p in parts if _CLAUSE_WORD.search(p)) * 2 < len(parts)
+    return "、" in sentence or sum(1 for p in parts if CLAUSE_WORD.search(p)) * 2 < len(parts)
 
 
 _PASSAGE_LIMIT = 100

@@ -113,10 +113,12 @@ def collapse_near_duplicates(questions: Iterable[Question]) -> tuple[list[Questi
     for q in questions:
         bucket = buckets[(q.format.value, norm_key(q.correct_text)[:40])]
         stem = norm_key(q.stem)
-        # the sentence asked about, without the words that ask (下面这段话…？, 两相对比…？, 填空：)
-        core = norm_key(re.sub(r"____|「|」|填空.*?：|^[^「]*？(?=「)", "", q.stem))
-        same_sentence = (
-            q.format is Format.MCQ and len(core) >= 12 and any(fuzz.ratio(core, c) >= 80 for c in cores[q.source.file])
+        # the sentence asked about, without the words that ask (下面这段话…？, 两相对比…？, 填空：,
+        # 哪个术语符合这个描述：)
+        core = norm_key(re.sub(r"____|「|」|填空.*?：|^[^「]*[？：](?=「)", "", q.stem))
+        same_sentence = q.format is Format.MCQ and (
+            (len(core) >= 12 and any(fuzz.ratio(core, c) >= 80 for c in cores[q.source.file]))
+            or core in cores[q.source.file]  # 「CPU」指的是哪一项？ from two lists of one note: one question
         )
         if q.id in seen_ids or same_sentence or any(fuzz.ratio(stem, norm_key(o.stem)) >= _SAME_STEM for o in bucket):
             dropped += 1

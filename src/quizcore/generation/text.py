@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "CLAUSE_WORD",
     "FIGURE_REFERENCE",
     "LEANING_TITLES",
     "PUNCTUATION",
@@ -69,6 +70,8 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+#: Words that make a short part a clause ("而灰度图用的是单通道", "能加快特征抽取", "再做池化"), not a name.
+CLAUSE_WORD = re.compile(r"[是的能会可使用为了有在将把被对不没要让较更很都也就而但再做]")
 #: Marks that end a clause or a sentence, or introduce what follows.
 PUNCTUATION = re.compile(r"[，。；！？,;!?：:]")
 #: Headings that lean on the ones before them ("还有哪些经典网络结构？": others than which?).

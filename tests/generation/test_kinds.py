@@ -332,3 +332,16 @@ def test_a_description_naming_another_option_by_its_alias_drops_that_option(tmp_
     )
     mini = [q for q in bank if q.stem.startswith("哪个术语符合这个描述") and correct(q) == "小批量梯度下降"]
     assert mini and all("随机梯度下降" not in (q.options or ()) for q in mini)
+
+
+def test_an_open_key_reads_a_members_bracketed_name_and_never_merges_two_items(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 优化\n\n## 深度学习中有哪些经典的优化器？\n\n"
+        "- SGD（小批量随机梯度下降）\n- SGD + Momentum（动量法）\n- AdaGrad（累加梯度平方，自适应学习率）\n"
+        "- RMSProp（梯度平方的指数移动平均）\n- Adam（动量 + RMSProp + 偏差修正）\n",
+    )
+    key = next(q for q in bank if q.format is Format.OPEN)
+    labels = [p[0] for p in key.points or ()]
+    assert labels == ["小批量梯度下降", "动量法", "AdaGrad", "RMSProp", "Adam"]
+    assert "SGD + Momentum" in (key.points or ())[1]

@@ -53,9 +53,9 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
             missed += 1
             return
         key = norm_key(names[0])
-        if key and key not in seen and len(points) >= _MAX_POINTS:
-            missed += 1
-        elif key and key not in seen:
+        if key in seen or len(points) >= _MAX_POINTS:
+            missed += 1  # "SGD + Momentum" read as SGD again: the key would leave the item out
+        elif key:
             seen.add(key)
             points.append(names)
 
@@ -84,6 +84,9 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
             add((name, *aliases, *((bare,) if len(bare) >= 2 else ()), *(known.names if known else ()), *inside))
         elif (known := index.lookup(text)) is not None and known.from_glossary:
             add(known.names)  # the item is itself a known term
+        elif (glossed := _GLOSS.match(text)) and (gloss := index.known(glossed.group(2))) is not None:
+            # "SGD + Momentum（动量法）": the known term in brackets says which member the item is
+            add((*gloss.names, glossed.group(1).strip()))
         else:
             # Raw note text makes a key point nobody would type ("He 初始化适用于 Relu"): only a
             # known term the item opens with counts.
@@ -104,6 +107,7 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
     return points, missed
 
 
+_GLOSS = re.compile(r"^([^（(]{1,30})[（(]([^）)]{1,30})[）)]\s*$")
 _TWO_NAMES = re.compile(r"^\s*([^和与、/]+?)\s*(?:和|与|、|/)\s*([^和与、/]+?)\s*$")
 
 

@@ -345,3 +345,13 @@ def test_an_open_key_reads_a_members_bracketed_name_and_never_merges_two_items(t
     labels = [p[0] for p in key.points or ()]
     assert labels == ["小批量梯度下降", "动量法", "AdaGrad", "RMSProp", "Adam"]
     assert "SGD + Momentum" in (key.points or ())[1]
+
+
+def test_the_odd_one_out_is_never_a_kind_of_a_listed_member(tmp_path: Path) -> None:
+    narrower = [f"甲{c}验证法" for c in "一二三四五"]
+    glossary = "terms:\n" + "".join(f"  - {{term: {name}, category: 验证, broader: 交叉验证法}}\n" for name in narrower)
+    glossary += "".join(f"  - {{term: {n}, category: 验证}}\n" for n in ("交叉验证法", "留一法", "自助法", "留出法"))
+    (tmp_path / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    bank = bank_of(tmp_path, "# 模型选择\n\n## 常用的验证方法有哪些？\n\n- 留一法\n- 自助法\n- 交叉验证法\n")
+    odd = next(q for q in bank if q.kind is Kind.ODD_ONE_OUT)
+    assert correct(odd) == "留出法"  # each 甲…验证法 is a kind of 交叉验证法, which the list names

@@ -85,6 +85,7 @@ def odd_one_out_questions(
             and candidate.endswith(suffix)
             and sum(same_kind(candidate, m) for m in members) * 3 >= len(members) * 2  # 核技巧 among …核
             and not any(index.same_term(candidate, x) or _overlaps(candidate, x) for x in members)
+            and not any(index.nested(candidate, x) for x in members)  # K折交叉验证 belongs with 交叉验证
         )
 
     nearby = [m for other in related for m in other.members if fits(m)]

@@ -12,10 +12,13 @@ It is loaded from ``glossary.yaml`` at the root of a knowledge folder::
     confusables:
       - [逻辑回归, 线性回归]
       - [BN, LN, IN, GN]
+    related_categories:             # kinds a term of the other is never one of, but near
+      - [分类网络, 检测模型, 分割模型]
 
 Grading uses it to accept aliases and refuse confusables; question generation uses
 it to pick distractors of the same category (never a term's broader or narrower terms, which
-fit its description as well) and to teach the segmenter the terms.
+fit its description as well), odd ones out of a related category, and to teach the segmenter
+the terms.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ class Glossary:
 
     terms: list[Term] = field(default_factory=list)
     confusable_groups: list[frozenset[str]] = field(default_factory=list)
+    related_categories: list[tuple[str, ...]] = field(default_factory=list)
     warnings: list[GlossaryError] = field(default_factory=list)
     _by_key: dict[str, Term] = field(default_factory=dict, repr=False)
 
@@ -101,6 +105,12 @@ class Glossary:
         if not term.category:
             return []
         return [t for t in self.terms if t.category == term.category and t is not term]
+
+    def near_categories(self, category: str) -> list[str]:
+        """Categories listed as related to ``category``: near it, yet none of their terms is one of it
+        (YOLO is no classification network)."""
+        found = [c for group in self.related_categories if category in group for c in group if c != category]
+        return list(dict.fromkeys(found))
 
     def confusables_of(self, term: Term) -> list[Term]:
         """Terms that must never be accepted for ``term``: its listed confusables."""
@@ -156,6 +166,19 @@ class Glossary:
                     names.add(term.name)
             if len(names) >= 2:
                 glossary.confusable_groups.append(frozenset(names))
+        categories = {t.category for t in glossary}
+        for index, group in enumerate(data.get("related_categories") or []):
+            line = doc.line_of(("related_categories", index))
+            if not isinstance(group, list) or len(group) < 2:
+                problem = f"related_categories[{index}]: a list of two or more categories"
+                glossary.warnings.append(GlossaryError(doc.file, line, problem))
+                continue
+            unknown = [str(c) for c in group if str(c) not in categories]
+            if unknown:
+                problem = f"related_categories[{index}]: no term has the category {unknown[0]!r}"
+                glossary.warnings.append(GlossaryError(doc.file, line, problem))
+                continue
+            glossary.related_categories.append(tuple(str(c) for c in group))
         return glossary
 
 

@@ -116,7 +116,7 @@ def test_a_passage_about_the_one_term_of_its_heading_asks_to_type_that_term(tmp_
     assert not [q for q in bank if q.format is Format.SHORT and q.stem.startswith("填空（写出术语）：____决定")]
 
 
-def test_the_odd_one_out_is_a_term_of_the_same_kind_that_the_notes_do_not_name(tmp_path: Path) -> None:
+def test_the_odd_one_out_is_a_term_of_a_related_kind_never_of_the_lists_own(tmp_path: Path) -> None:
     bank = bank_of(
         tmp_path,
         "# 评估\n\n## 训练采样方法\n\n- 交叉验证\n- 留一法\n- 自助法：有放回地抽样，可能抽到重复样本\n\n"
@@ -126,12 +126,11 @@ def test_the_odd_one_out_is_a_term_of_the_same_kind_that_the_notes_do_not_name(t
     odd = [q for q in bank if q.kind is Kind.ODD_ONE_OUT]
     sampling = [q for q in odd if "训练采样方法" in q.stem]
     assert len(sampling) == 1 and "不在笔记列出的内容中" in sampling[0].stem
-    # a sampling method too (not 决策树), shaped like most members (…法), and not 分层采样, which the
-    # section names
-    assert correct(sampling[0]) == "留出法"
-    for q in odd:
-        if "缺失值处理" in q.stem:
-            assert correct(q).startswith("填充")  # never the one option without 填充
+    # not 留出法, a sampling method the notes merely leave out, but a hyperparameter search method:
+    # near the topic, and no sampling method at all
+    assert correct(sampling[0]) in {"网格搜索", "随机搜索", "贝叶斯优化"}
+    # no related kind is shaped 填充…: the missing-value list asks nothing
+    assert not [q for q in odd if "缺失值处理" in q.stem]
 
 
 def test_a_section_of_exactly_two_items_on_terms_of_one_kind_contrasts_them(tmp_path: Path) -> None:
@@ -349,9 +348,10 @@ def test_an_open_key_reads_a_members_bracketed_name_and_never_merges_two_items(t
 
 def test_the_odd_one_out_is_never_a_kind_of_a_listed_member(tmp_path: Path) -> None:
     narrower = [f"甲{c}验证法" for c in "一二三四五"]
-    glossary = "terms:\n" + "".join(f"  - {{term: {name}, category: 验证, broader: 交叉验证法}}\n" for name in narrower)
-    glossary += "".join(f"  - {{term: {n}, category: 验证}}\n" for n in ("交叉验证法", "留一法", "自助法", "留出法"))
+    glossary = "terms:\n" + "".join(f"  - {{term: {name}, category: 搜索, broader: 交叉验证法}}\n" for name in narrower)
+    glossary += "".join(f"  - {{term: {n}, category: 验证}}\n" for n in ("交叉验证法", "留一法", "自助法"))
+    glossary += "  - {term: 网格搜索法, category: 搜索}\nrelated_categories:\n  - [验证, 搜索]\n"
     (tmp_path / "glossary.yaml").write_text(glossary, encoding="utf-8")
     bank = bank_of(tmp_path, "# 模型选择\n\n## 常用的验证方法有哪些？\n\n- 留一法\n- 自助法\n- 交叉验证法\n")
     odd = next(q for q in bank if q.kind is Kind.ODD_ONE_OUT)
-    assert correct(odd) == "留出法"  # each 甲…验证法 is a kind of 交叉验证法, which the list names
+    assert correct(odd) == "网格搜索法"  # each 甲…验证法 is a kind of 交叉验证法, which the list names

@@ -119,3 +119,17 @@ def test_a_broader_term_must_be_in_the_glossary(tmp_path: Path) -> None:
     assert [str(w) for w in loaded.warnings] == [f"{path}:2: 随机森林: broader term 'Bagging' is not in the glossary"]
     adaboost = loaded.lookup("AdaBoost")
     assert adaboost is not None and adaboost.broader == "Boosting"
+
+
+def test_related_categories_must_be_categories_of_some_term(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        "terms:\n  - {term: YOLO, category: 检测模型}\n  - {term: VGG, category: 分类网络}\n"
+        "related_categories:\n  - [分类网络, 检测模型]\n  - [分类网络, 分割模型]\n",
+        encoding="utf-8",
+    )
+    loaded = Glossary.load(path)
+    assert [str(w) for w in loaded.warnings] == [
+        f"{path}:6: related_categories[1]: no term has the category '分割模型'"
+    ]
+    assert loaded.near_categories("分类网络") == ["检测模型"]

@@ -198,7 +198,8 @@ def _section_candidates(
     yield from cloze_questions(section, index, maker, subject)
     yield from numeric_questions(section, subject)
     if id(section) in enums:
-        yield from odd_one_out_questions(enums[id(section)], _related(section, parents, enums), index, maker)
+        near = _related(section, parents, enums)
+        yield from odd_one_out_questions(enums[id(section)], near, index, maker)
 
 
 def build_bank(

@@ -87,7 +87,11 @@ def _other_kind(name: str, answer: TermInfo | None, index: TermIndex) -> bool:
 
 def _echoes_term(term: str, correct: str, wrong: list[str]) -> bool:
     """The right description shares more of the term's words than any wrong one ("平均绝对误差" and
-    "差的绝对值的平均" share 平均 and 绝对; "对均方误差开平方" only 误差): it is picked by its words."""
+    "差的绝对值的平均" share 平均 and 绝对; "对均方误差开平方" only 误差), or a number of its name
+    ("截断在 6" for ReLU6): it is picked by its words."""
+    numbers = set(re.findall(r"\d+", term))
+    if numbers & set(re.findall(r"\d+", correct)) and not any(numbers & set(re.findall(r"\d+", w)) for w in wrong):
+        return True
     words = grams(term)
     mine = len(words & grams(correct))
     return mine > 0 and mine > max((len(words & grams(w)) for w in wrong), default=0)
@@ -135,7 +139,10 @@ class _Item:
 _DEFINES = re.compile(r"^\s*(?:的作用)?\s*(?:是指|指的是|指|就是|是|表示)\s*")
 #: Only the kind of thing ("是一种常用的加权技术", "NLP中一项基础性任务") or only a purpose ("为了防止
 #: 过拟合而提出的策略"), or only one property ("无监督的"): other members of the kind fit as well.
-_TOO_BROAD = re.compile(r"^[^，,；;]{0,8}(?:一种|一类|一个|一项)[^，,；;]*$|^(?:为了|用于|用来)|^(?:有|无|半)监督")
+_TOO_BROAD = re.compile(
+    r"^[^，,；;]{0,8}(?:一种|一类|一个|一项)[^，,；;]*$|^(?:为了|用于|用来)|^(?:有|无|半)监督|"
+    r"^最(?:常用|常见|流行|重要|简单|基本|有名|著名)"  # "最常用的低通滤波器": a ranking, not what it is
+)
 _SENTENCE_SHORTEST = 14
 #: Where the sentence turns to the other thing compared ("，而 LDA 是…").
 _TURN = re.compile(r"[，,；;]\s*(?:而|但|然而)")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizcore.generation.common import item_owners, question_id, source_of, topic_of
-from quizcore.generation.text import clean_heading, has_residue, sentences
+from quizcore.generation.text import clean_heading, has_residue, tidy
 from quizcore.knowledge import Section
 from quizcore.questions import Format, Kind, Question
 
@@ -37,8 +37,13 @@ def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float
 
 #: A sentence that goes on from the one before: what it is about is there, not here.
 _GOES_ON = re.compile(r"^\s*(?:所以|因此|因而|于是|但是?|而且?|这|那)")
-#: Small numbers as Chinese words name them ("留一法" says 1).
-_SAYS_THE_NUMBER = {str(i): c for i, c in enumerate("零一二三四五六七八九十")}
+#: Small numbers as words name them ("留一法" and "单样本" say 1).
+_SAYS_THE_NUMBER = {str(i): re.compile(re.escape(c)) for i, c in enumerate("零一二三四五六七八九十")}
+_SAYS_THE_NUMBER["1"] = re.compile(
+    r"一|(?<!简)单(?![独纯调位])|\b(?:one|single|uni)", re.IGNORECASE
+)  # 单样本（One-shot）
+_SAYS_THE_NUMBER["2"] = re.compile(r"[二两双]|\b(?:two|double|bi)", re.IGNORECASE)  # 双线性, bigram
+_NEVER = re.compile(r"(?!)")
 #: A run of items named in a row ("1×1、3×3、5×5 卷积和 3×3 池化").
 _LISTED = re.compile(r"[^，,。；;：:、]+(?:、[^，,。；;：:、]+)+")
 
@@ -57,10 +62,19 @@ _CONTEXT_LIMIT = 24
 _LABEL = re.compile(r"^\s*[（(][^）)]{1,4}[）)]\s*")
 
 
+def _whole_sentences(text: str) -> list[str]:
+    """Sentences up to 。！？ (a clause after ； goes on from the one before it: "输入 28×28×192…；保持
+    28×28 输出时约需 1.73 亿次乘加" needs its setup)."""
+    return [p for p in (tidy(part) for part in _WHOLE_END.split(text)) if p]
+
+
+_WHOLE_END = re.compile(r"(?<=[。！？!?])|\n")
+
+
 def _candidates(text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
     """Sentences with one or two measured numbers; where a sentence restates its number, the clause
     that holds it first ("即一个样本被选中的概率是 63.2%，…大约有 63.2% 的样本被选中")."""
-    for sentence in sentences(text):
+    for sentence in _whole_sentences(text):
         matches = list(_NUMBER.finditer(sentence))
         if not matches or _EXAMPLE.search(sentence):
             continue  # a clause taken from the sentence below is an example too
@@ -106,7 +120,7 @@ def numeric_questions(section: Section, subject: set[str] | None = None) -> Iter
                 continue
             if unit in ("%", "％") and value in (0.0, 100.0):
                 continue  # "100% 的把握" is rhetoric, not a fact to recall
-            if _SAYS_THE_NUMBER.get(value_text, "\x00") in re.split(r"[：:]", sentence, maxsplit=1)[0]:
+            if _SAYS_THE_NUMBER.get(value_text, _NEVER).search(re.split(r"[：:]", sentence, maxsplit=1)[0]):
                 continue  # "留一法：…每次只留 ____ 个样本": the name says the number
             if (
                 value_text.isdigit()

@@ -1,4 +1,4 @@
-"""Odd-one-out questions: three members of a list in the notes and one known term of the same kind it does not name."""
+"""Odd-one-out questions: three members of a list in the notes and one known term of a related kind."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from quizcore.generation.asking import COMPARES
 from quizcore.generation.common import Maker, pick_distractors, source_of, topic_of
-from quizcore.generation.kind_cloze import same_kind
 from quizcore.generation.section_lists import Enumeration
 from quizcore.generation.terms import TermIndex
 from quizcore.generation.text import LEANING_TITLES, norm_key
@@ -46,14 +46,26 @@ def _common_start(texts: Sequence[str]) -> str:
 
 
 def odd_one_out_questions(
-    enum: Enumeration, related: Sequence[Enumeration], index: TermIndex, maker: Maker
+    enum: Enumeration,
+    related: Sequence[Enumeration],
+    index: TermIndex,
+    maker: Maker,
 ) -> Iterator[Question]:
-    """One question per enumeration: three of its members and one known term of the same kind that
-    the notes' list does not name ("which of these is not among the listed …").
+    """One question per enumeration: three of its members and one known term of a different but
+    related kind ("which of these is not among the listed …").
 
-    The outsider is a known term of the category most members belong to (交叉验证, 留一法, 自助法 →
-    留出法 is not listed; 决策树 would be picked out by kind alone): a member of a list nearby first,
-    else any term of that category.
+    The outsider is never of the list's own kind: the notes' list need not be complete (交叉验证, 留一法,
+    自助法 leave out 留出法, which is a sampling method all the same), so a term of that kind may belong
+    after all. It is a term of a kind the glossary relates to the list's (网格搜索 for sampling methods,
+    YOLO for classic classification networks): a member of a list nearby first, else any term of that
+    kind; never one the section names, a kind of a member, or one its form sets apart (all 填充…).
+    Without related categories in the glossary there is no odd one out.
+
+    Args:
+        enum: the list asked about.
+        related: lists near it in the notes.
+        index: the known terms.
+        maker: seeded construction.
     """
     members = enum.members
     title = enum.section.title.strip()
@@ -61,6 +73,8 @@ def odd_one_out_questions(
         return  # under a bare heading like 模型 the list is not all there is, so nothing is "not one of them"
     if title.startswith(LEANING_TITLES):
         return  # "还有哪些经典网络结构": the others are under the headings before it
+    if COMPARES.search(title):
+        return  # "无监督学习和有监督学习的区别": the list is one side of a comparison, not what the heading asks
     if sum(1 for m in members if _in_title(m, title)) >= 2:
         return  # "CPU、GPU、NPU 和 FPGA 各有什么特点": the stem shows the members, the outsider stands out
     known = [t for m in members if (t := index.known(m)) is not None]
@@ -70,29 +84,33 @@ def odd_one_out_questions(
     kind, votes = Counter(t.category for t in known).most_common(1)[0]
     if votes < 2:
         return
+    kinds = index.near_kinds.get(kind, [])
+    if not kinds:
+        return
     member_keys = {norm_key(m) for m in members}
     said = norm_key("".join(b.text for b in enum.section.blocks))
     prefix, suffix = _shared_edges(members)
+    english = sum(1 for m in members if m.isascii()) * 2 > len(members)
 
     def fits(candidate: str) -> bool:
-        term = index.lookup(candidate)
+        term = index.known(candidate)
         return (
             term is not None
-            and term.category == kind
+            and term.category != kind
+            and term.category in kinds
             and norm_key(candidate) not in member_keys
             and not any(n and norm_key(n) in said for n in term.names)  # the section names it elsewhere
             and candidate.startswith(prefix)  # all 填充… but 删除缺失样本: picked out by form
             and candidate.endswith(suffix)
-            and sum(same_kind(candidate, m) for m in members) * 3 >= len(members) * 2  # 核技巧 among …核
+            and candidate.isascii() == english  # one Chinese name among English ones stands out
             and not any(index.same_term(candidate, x) or _overlaps(candidate, x) for x in members)
-            and not any(index.nested(candidate, x) for x in members)  # K折交叉验证 belongs with 交叉验证
+            and not any(index.nested(candidate, x) for x in members)
         )
 
     nearby = [m for other in related for m in other.members if fits(m)]
-    of_kind = next(t for t in known if t.category == kind)
-    peers = [t.name for t in index.category_peers(of_kind) if fits(t.name)]
+    by_kind = [t.name for k in kinds for t in index.of_category(k) if fits(t.name)]
     rng = maker.rng_for("odd:" + enum.section.path_text)
-    picked = pick_distractors(members[0], [nearby, peers], index, rng, k=1, terms=False)
+    picked = pick_distractors(members[0], [nearby, by_kind], index, rng, k=1, terms=False)
     if not picked:
         return
     outsider = picked[0]

@@ -125,7 +125,8 @@ def _whole_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+    # an identifier is one word: softmax is not blanked out of softmax_cross_entropy_with_logits
+    return re.compile(rf"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])", re.IGNORECASE)
 
 
 def mask_words(passage: str, words: set[str], segmenter: Segmenter) -> str:

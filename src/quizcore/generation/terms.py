@@ -166,6 +166,10 @@ class TermIndex:
 
     def __init__(self, glossary: Glossary | None, kb: KnowledgeBase | None = None) -> None:
         self.terms: list[TermInfo] = []
+        #: for each category, the glossary's related categories (near it, but never containing its members)
+        self.near_kinds: dict[str, list[str]] = (
+            {t.category: glossary.near_categories(t.category) for t in glossary} if glossary is not None else {}
+        )
         self._by_key: dict[str, TermInfo] = {}
         self._by_category: dict[str, list[TermInfo]] = defaultdict(list)
         if glossary is not None:
@@ -243,6 +247,10 @@ class TermIndex:
     def kinds_named_in(self, text: str) -> list[str]:
         """The glossary categories whose names stand in ``text`` (激活函数, 优化器): kinds, not things."""
         return [c for c in self._by_category if len(c) >= 2 and c in text]
+
+    def of_category(self, category: str) -> list[TermInfo]:
+        """The glossary's terms of one category, in index order."""
+        return [t for t in self._by_category.get(category, []) if t.from_glossary]
 
     def category_peers(self, term: TermInfo) -> list[TermInfo]:
         """Other terms of the same category, in index order."""

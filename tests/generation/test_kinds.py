@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizcore.generation import build_bank, load_glossary
+from quizcore.grading import Grader
 from quizcore.knowledge import read_knowledge
 from quizcore.questions import Bank, Format, Kind, Question
 
@@ -355,3 +356,19 @@ def test_the_odd_one_out_is_never_a_kind_of_a_listed_member(tmp_path: Path) -> N
     bank = bank_of(tmp_path, "# 模型选择\n\n## 常用的验证方法有哪些？\n\n- 留一法\n- 自助法\n- 交叉验证法\n")
     odd = next(q for q in bank if q.kind is Kind.ODD_ONE_OUT)
     assert correct(odd) == "网格搜索法"  # each 甲…验证法 is a kind of 交叉验证法, which the list names
+
+
+def test_an_open_key_takes_the_part_that_sets_each_member_apart(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 图像\n\n## 图像噪声有哪些种类？\n\n"
+        "- 高斯噪声：幅值服从高斯分布。\n- 椒盐噪声：随机出现的黑白点。\n- 泊松噪声：光子计数带来的噪声。\n\n"
+        "## 分布式训练有哪些方式？\n\n- 数据并行：每张卡一份完整模型。\n- 模型并行：把模型切到多张卡上。\n"
+        "- 流水线并行：按层分段流水执行。\n",
+    )
+    grader = Grader(load_glossary(tmp_path))
+    noise = next(q for q in bank if q.format is Format.OPEN and "噪声" in q.stem)
+    assert grader.grade(noise, "高斯、椒盐和泊松").correct  # the list a person types, without 噪声 each time
+    parallel = next(q for q in bank if q.format is Format.OPEN and "分布式" in q.stem)
+    # 模型 and 数据 are words of any reply: never a point on their own
+    assert not grader.grade(parallel, "先训练好模型，再准备数据").correct

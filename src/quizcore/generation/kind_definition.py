@@ -98,9 +98,10 @@ def _echoes_term(term: str, correct: str, wrong: list[str]) -> bool:
 
 
 def _word_overlap(a: str, b: str) -> bool:
-    """The two texts share a content word (two or more characters of a Chinese run, or an English word)."""
+    """The two texts share a content word (two or more characters of a Chinese run, or an English word),
+    or a number of ``a``'s name ("截断在 6" shares 6 with ReLU6)."""
     folded = b.casefold()
-    return any(g in folded for g in grams(a))
+    return any(g in folded for g in grams(a)) or bool(set(re.findall(r"\d+", a)) & set(re.findall(r"\d+", b)))
 
 
 _SEPARATORS = re.compile(r"[，,、；;]")

@@ -23,12 +23,15 @@ _MAX_POINTS = 10
 
 def _contained(name: str, index: TermIndex, itself: TermInfo | None) -> tuple[str, ...]:
     """Names of other known terms inside a point's name, which a reply may give for it: "SGD" for
-    小批量随机梯度下降, "GAN" for GAN对抗生成网络 (never a short Chinese word like 均值)."""
+    小批量随机梯度下降, "GAN" for GAN对抗生成网络 (never a short Chinese word like 均值, nor another
+    term of the point's own kind: 监督学习 is not 半监督学习)."""
     whole = name.casefold()
     found: list[str] = []
     for found_name, term in index.inside(name):
         if term is itself or not term.from_glossary or found_name == whole:
             continue
+        if itself is not None and term.category == itself.category:
+            continue  # 监督学习 inside 半监督学习 is another member of the kind, not this one's short name
         if len(found_name) >= 4 or (found_name.isascii() and len(found_name) >= 3):
             found.extend(term.names)
     return tuple(dict.fromkeys(found))
@@ -104,7 +107,32 @@ def _points(section: Section, index: TermIndex, segmenter: Segmenter) -> tuple[l
         return tuple(n for n in point if counts[norm_key(n)] == 1 or norm_key(n) in own)
 
     points = [keep(p) for p in points]
-    return points, missed
+    return _with_bare_names(points, segmenter), missed
+
+
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _with_bare_names(points: list[tuple[str, ...]], segmenter: Segmenter) -> list[tuple[str, ...]]:
+    """Each point also answered by what sets it apart, where every point's Chinese label shares one
+    affix: "高斯、椒盐、泊松" names 高斯噪声, 椒盐噪声 and 泊松噪声; "均值、中位数" names 填充均值 and 中位数填充.
+
+    Not where a part left is a word of any reply (模型 of 模型并行, 数据 of 数据并行): it would score
+    the point for nothing.
+    """
+    labels = [p[0] for p in points]
+    if len(labels) < 2 or not all(_CJK_NAME.match(label) for label in labels):
+        return points
+    shortest = min(labels, key=len)
+    affixes = [shortest[i:j] for i in range(len(shortest)) for j in range(i + 2, len(shortest) + 1)]
+    shared = [a for a in affixes if all(label.startswith(a) or label.endswith(a) for label in labels)]
+    if not shared:
+        return points
+    affix = max(shared, key=len)
+    bare = [p[0].removeprefix(affix) if p[0].startswith(affix) else p[0].removesuffix(affix) for p in points]
+    if any(len(b) < 2 or is_generic(b) or segmenter.is_everyday(b) for b in bare) or len(set(bare)) < len(bare):
+        return points
+    return [(*p, b) if b not in p else p for p, b in zip(points, bare, strict=True)]
 
 
 _GLOSS = re.compile(r"^([^（(]{1,30})[（(]([^）)]{1,30})[）)]\s*$")

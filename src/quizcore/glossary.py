@@ -106,6 +106,20 @@ class Glossary:
             return []
         return [t for t in self.terms if t.category == term.category and t is not term]
 
+    def nested(self, a: Term, b: Term) -> bool:
+        """One is a kind of the other by their broader terms (C4.5 and 决策树)."""
+        return self._under(a, b) or self._under(b, a)
+
+    def _under(self, term: Term, ancestor: Term) -> bool:
+        seen: set[str] = set()
+        current: Term | None = term
+        while current is not None and current.broader and current.name not in seen:
+            seen.add(current.name)
+            current = self.lookup(current.broader)
+            if current is ancestor:
+                return True
+        return False
+
     def near_categories(self, category: str) -> list[str]:
         """Categories listed as related to ``category``: near it, yet none of their terms is one of it
         (YOLO is no classification network)."""

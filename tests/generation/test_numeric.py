@@ -85,3 +85,12 @@ def test_a_number_the_sizes_in_the_sentence_multiply_out_to_is_not_asked(tmp_pat
     answers = {a for q in asked for a in q.answers}
     assert "4" not in answers and "9" not in answers
     assert answers <= {"25", "2"}  # what the sizes do not give away may still be asked
+
+
+def test_a_clause_whose_sizes_come_before_it_in_the_sentence_is_not_asked(tmp_path: Path) -> None:
+    asked = numeric_of(
+        tmp_path,
+        "# 网络\n\n## 全连接层参数量\n\n"
+        "VGG-16 最后的特征图为 7×7×512，展开成 25088 维接 4096 个神经元，这一层就有约 1.03 亿个参数。\n",
+    )
+    assert not [q for q in asked if "25088" in q.explanation]  # "展开成 ____ 维" needs the 7×7×512 before it

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quizcore.generation import build_bank, load_glossary
 from quizcore.generation.common import Maker
-from quizcore.generation.kind_section import MISSES, section_questions
+from quizcore.generation.kind_section import MISSES, _completes_heading_word, section_questions
 from quizcore.generation.passages import mask_words
 from quizcore.generation.rivals import title_left
 from quizcore.generation.segment import Segmenter
@@ -275,3 +275,12 @@ def test_a_passage_setting_the_member_against_another_member_is_not_asked(tmp_pa
     text = "# 深度学习\n\n## 经典的卷积神经网络\n\n" + "".join(f"### {t}\n\n{b}\n\n" for t, b in members)
     asked = [q.stem for q in which(bank_of(tmp_path, {"a.md": text}))]
     assert not [s for s in asked if "AlexNet和" in s]
+
+
+def test_a_word_left_beside_the_blank_that_completes_the_headings_word_gives_it_away() -> None:
+    passage = "数据增强通过对训练样本做保持标签的变换来扩充样本多样性"
+    assert _completes_heading_word(
+        passage, "数据____通过对训练样本做保持标签的变换来扩充样本多样性", {"增强"}, "数据增强方法有哪些"
+    )
+    # one character left beside the blank (多 of 多标签) is no giveaway
+    assert not _completes_heading_word("多标签用 sigmoid", "多____用 sigmoid", {"标签"}, "多标签和多分类有什么区别")

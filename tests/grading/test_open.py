@@ -74,3 +74,10 @@ def test_a_near_miss_that_is_another_term_does_not_hit_the_point(grader: Grader)
     points = [["L1 regularization"], ["dropout"]]
     assert grader.grade_open("l2 regularization and dropout", points, 1).points_hit == ("dropout",)
     assert grader.grade_open("l1 regularisation and dropout", points, 2).correct
+
+
+def test_a_point_named_only_inside_another_points_name_is_that_other_point(grader: Grader) -> None:
+    points = [["最大池化"], ["平均池化"], ["全局平均池化", "GAP"], ["随机池化"]]
+    # 全局平均池化 is one member, not 平均池化 as well
+    assert grader.grade_open("全局平均池化", points, 2).points_hit == ("全局平均池化",)
+    assert grader.grade_open("平均池化和全局平均池化", points, 2).correct

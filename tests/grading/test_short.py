@@ -154,3 +154,9 @@ def test_an_english_plural_or_ing_form_counts_as_a_typo_but_not_across_terms(gra
     assert grader.grade_short("average pool", ["平均池化"]).reason == "typo"
     assert grader.grade_short("vanishing gradients", ["梯度消失"]).correct
     assert not grader.grade_short("max pools", ["平均池化"]).correct
+
+
+def test_a_reply_naming_the_answer_with_what_it_is_a_kind_of_is_right(grader: Grader) -> None:
+    # 决策树 is C4.5's broader term, not a rival: "C4.5 决策树" is the answer, said in full
+    assert grader.grade_short("C4.5决策树", ["C4.5"]).correct
+    assert not grader.grade_short("决策树", ["C4.5"]).correct

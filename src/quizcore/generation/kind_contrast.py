@@ -242,8 +242,11 @@ def _parallel(section: Section, index: TermIndex) -> Iterator[tuple[tuple[Side, 
             pair = (Side(names[0], terms[0].names), Side(names[1], terms[1].names))
             found = list(_statements([block], pair))
             found = [f for f in found if f.clause in sentence]
-            if {f.side.label for f in found} == {names[0], names[1]}:
-                yield from ((pair, f) for f in found)
+            if {f.side.label for f in found} != {names[0], names[1]}:
+                continue
+            if all("更" in f.shown for f in found):
+                continue  # "ResNet 是更一般的模型，DenseNet 是更特化的模型": one judgement said twice, and arguable
+            yield from ((pair, f) for f in found)
 
 
 def contrast_questions(section: Section, index: TermIndex, maker: Maker) -> Iterator[Question]:

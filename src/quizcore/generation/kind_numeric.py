@@ -80,7 +80,11 @@ def _candidates(text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
             continue  # a clause taken from the sentence below is an example too
         value = matches[0].group("value")
         if sum(1 for m in matches if m.group("value") == value) > 1 or len(matches) > 2:
-            clause = next((c for c in _CLAUSES.split(sentence) if _NUMBER.search(c)), "")
+            clauses = _CLAUSES.split(sentence)
+            at = next((i for i, c in enumerate(clauses) if _NUMBER.search(c)), len(clauses))
+            if any(re.search(r"\d", c) for c in clauses[:at]):
+                continue  # "VGG-16 最后的特征图为 7×7×512，展开成 25088 维…": the clause needs the sizes before it
+            clause = clauses[at] if at < len(clauses) else ""
             sentence, matches = clause.strip(), list(_NUMBER.finditer(clause.strip()))
         if 1 <= len(matches) <= 2:
             yield sentence, matches

@@ -194,6 +194,9 @@ def _which_one(
     if _PART_WORD.search(masked):
         misses.append(MISSES[3])
         return  # "____器" is 优化器 with only 优化 blanked: the rest of the word points at the heading
+    if _completes_heading_word(passage, masked, words, title):
+        misses.append(MISSES[3])
+        return  # "数据____" under "数据增强方法有哪些": what is left beside the blank completes the heading's word
     if any(w.isascii() and w.casefold() in masked.casefold() for w in words) or title_left(title, masked):
         misses.append(MISSES[3])
         return  # "NoneType" still names None; "K ____算法" still shows the K of "KNN K 近邻"
@@ -250,6 +253,26 @@ def _which_one(
         explanation=explanation_of(section),
         difficulty=3,
     )
+
+
+def _completes_heading_word(passage: str, masked: str, words: set[str], title: str) -> bool:
+    """A word left beside a blank, with the word blanked there, spells a longer word of the heading
+    ("数据____" where 增强 was blanked out of 数据增强, under "数据增强方法有哪些"). Only a whole word of
+    two or three characters counts (数据, 训练), not one (多, 时)."""
+    for word in words:
+        for found in re.finditer(re.escape(word), passage):
+            for k in (2, 3):
+                left = passage[max(0, found.start() - k) : found.start()]
+                right = passage[found.end() : found.end() + k]
+                beside = [(left, left + word, left + "____"), (right, word + right, "____" + right)]
+                for part, whole, shown in beside:
+                    if len(part) == k and _CJK_WORD.fullmatch(part) and whole in title and shown in masked:
+                        return True
+    return False
+
+
+#: Characters that can be part of a word (not 的, 和, 与 …, which join words).
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _single_term(title: str, index: TermIndex) -> TermInfo | None:

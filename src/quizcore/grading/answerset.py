@@ -46,7 +46,8 @@ def _confusable_terms(glossary: Glossary, text: str) -> list[Term]:
     term = glossary.lookup(text)
     if term is None:
         return []
-    return [*glossary.confusables_of(term), *glossary.same_category(term)]
+    # C4.5 and its broader 决策树 are not rivals: "C4.5 决策树" names the answer and what it is a kind of
+    return [t for t in (*glossary.confusables_of(term), *glossary.same_category(term)) if not glossary.nested(t, term)]
 
 
 def build_answer_set(answers: Sequence[str], distractors: Sequence[str], glossary: Glossary | None) -> AnswerSet:

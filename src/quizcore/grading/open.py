@@ -71,8 +71,16 @@ def grade_open(reply: str, points: PointSet, min_points: int, lexicon: Lexicon) 
     hit: list[str] = []
     missed: list[str] = []
     spans: list[tuple[int, int]] = []
-    for label, names, own in zip(points.labels, points.names, points.keys, strict=True):
-        found = [span for name in names for span in _find(name, own, normal, key, lexicon)]
+    found_by_point = [
+        [span for name in names for span in _find(name, own, normal, key, lexicon)]
+        for names, own in zip(points.names, points.keys, strict=True)
+    ]
+    named_by_point = [[span for name in names for span in name.spans_in(normal, key)] for names in points.names]
+    for at, (label, found) in enumerate(zip(points.labels, found_by_point, strict=True)):
+        # a point named only inside another point's longer name (平均池化 inside 全局平均池化, 动量 inside
+        # Nesterov动量) is that other point, not a second one ("L1、L2正则化" names both, by the shared tail)
+        others = [span for j, spans_j in enumerate(named_by_point) if j != at for span in spans_j]
+        found = [span for span in found if not any(_inside(span, other) for other in others)]
         (hit if found else missed).append(label)
         spans.extend(found)
     spray = _unrelated_terms(normal, key, points, spans, lexicon) - max(2, len(points.labels))
@@ -95,6 +103,13 @@ def grade_open(reply: str, points: PointSet, min_points: int, lexicon: Lexicon) 
         points_hit=tuple(hit),
         points_missed=tuple(missed),
     )
+
+
+def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """``span`` lies within the longer ``other`` (a fuzzy match, -1, lies nowhere)."""
+    if span[0] < 0 or other[0] < 0:
+        return False
+    return other[0] <= span[0] and span[1] <= other[1] and other[1] - other[0] > span[1] - span[0]
 
 
 def _find(name: Name, own: frozenset[str], normal: str, key: str, lexicon: Lexicon) -> list[tuple[int, int]]:

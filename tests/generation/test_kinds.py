@@ -372,3 +372,15 @@ def test_an_open_key_takes_the_part_that_sets_each_member_apart(tmp_path: Path) 
     parallel = next(q for q in bank if q.format is Format.OPEN and "分布式" in q.stem)
     # 模型 and 数据 are words of any reply: never a point on their own
     assert not grader.grade(parallel, "先训练好模型，再准备数据").correct
+
+
+def test_a_side_turned_to_with_er_opens_its_clause_and_an_indirect_question_is_a_claim(tmp_path: Path) -> None:
+    bank = bank_of(
+        tmp_path,
+        "# 检测\n\n## SSD 怎么改成 Faster R-CNN\n\n"
+        "SSD 是直接分类，而 FasterRcnn 是先判断是否为背景再进行分类。\n\n"
+        "## 拟合\n\n过拟合表明模型比真实的数据分布更复杂，而欠拟合表示模型比真实的数据分布要简单。\n",
+    )
+    asked = {q.stem.split("「", 1)[1].rstrip("」"): correct(q) for q in bank if q.stem.startswith("两相对比")}
+    assert asked.get("____ 是先判断是否为背景再进行分类") == "Faster R-CNN"  # the glossary's name
+    assert asked.get("____表示模型比真实的数据分布要简单") == "欠拟合"

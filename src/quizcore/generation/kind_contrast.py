@@ -43,7 +43,7 @@ _UNFIT_REST = re.compile(
     r"^[\-_A-Za-z0-9.()（）)\]】、，,:：]|这个|这种|这些|此|^\s*来说|^\s*越|^\s*的[^，,；;是为有用]{0,8}$|^\s*是(?:一种|一个|一类)[^，,；;]*$"
 )
 #: A question, not a claim ("BN训练和测试时的参数是一样的嘛"), or a claim about both ("两者都是…").
-_NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|是否|哪|两者|二者|都是|均为|(?:时|时候|的话)$")
+_NOT_A_CLAIM = re.compile(r"[嘛吗呢]$|什么|为什么|如何|怎么|(?<!判断)是否|哪|两者|二者|都是|均为|(?:时|时候|的话)$")
 _INTRODUCES = (
     "如下",
     "为",
@@ -233,12 +233,13 @@ def _parallel(section: Section, index: TermIndex) -> Iterator[tuple[tuple[Side, 
         if not block.is_prose or block.is_link:
             continue
         for sentence in sentences(block.text):
-            firsts = [index.find_in(p.strip())[:1] for p in re.split(r"[，,；;]", sentence)]
+            # "…，而欠拟合表示…": the term opens its clause after the word that turns to it
+            firsts = [index.find_in(_LEAD.sub("", p.strip()))[:1] for p in re.split(r"[，,；;]", sentence)]
             opening = [m[0][2] for m in firsts if m and m[0][0] == 0 and m[0][2].from_glossary]
             terms = list({t.name: t for t in opening}.values())
             if len(terms) != 2 or not terms[0].category or terms[0].category != terms[1].category:
                 continue
-            names = [next(n for n in t.names if n.casefold() in sentence.casefold()) for t in terms]
+            names = [t.name for t in terms]  # the glossary's name: FasterRcnn in the notes is Faster R-CNN
             pair = (Side(names[0], terms[0].names), Side(names[1], terms[1].names))
             found = list(_statements([block], pair))
             found = [f for f in found if f.clause in sentence]

@@ -275,8 +275,12 @@ class TermIndex:
             for term in self.terms:
                 for name in term.names:
                     lowered = name.casefold()
-                    if len(lowered) >= 2:
-                        table[lowered[:2]].append((lowered, term))
+                    # "FasterRcnn" and "Faster-RCNN" are written for Faster R-CNN: English names also
+                    # match run together (the glossary compares names without spaces and hyphens too)
+                    compact = re.sub(r"[\s\-]", "", lowered) if lowered.isascii() else lowered
+                    for variant in dict.fromkeys((lowered, compact)):
+                        if len(variant) >= 2:
+                            table[variant[:2]].append((variant, term))
             for entries in table.values():
                 entries.sort(key=lambda e: len(e[0]), reverse=True)
             self._starts = dict(table)

@@ -145,6 +145,8 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         if len(name) < 2:
             continue
         piece = re.escape(name)
+        if name.isascii():  # "Faster R-CNN" is also written "FasterRcnn", "Faster-RCNN"
+            piece = re.sub(r"(?:\\ |\\-|-)", r"[\\s\\-]?", piece)
         # an identifier is one word: softmax is not named inside softmax_cross_entropy_with_logits
         if name[0].isascii() and name[0].isalnum():
             piece = r"(?<![A-Za-z0-9_])" + piece

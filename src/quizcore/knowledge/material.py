@@ -25,7 +25,8 @@ _POINTER = re.compile(
 _POINTER_LIMIT = 48
 #: A further question rather than an answer: "画出lstm的结构图", "手推LR、Kmeans、SVM", "树模型如何剪枝".
 _ASKING = re.compile(
-    r"[?？]$|^(简述|画出|手推|写出|推导|介绍|列举|解释|说说|谈谈|描述|比较|对比)|如何|为什么|为何|什么|哪些|是否|怎么|怎样"
+    r"[?？]$|^(简述|画出|手推|写出|推导|介绍|列举|解释|说说|谈谈|描述|比较|对比)|如何|为什么|为何|什么|哪些|"
+    r"(?<!判断)(?<!确定)(?<!决定)是否|怎么|怎样"  # "先判断是否为背景" states a step, it asks nothing
 )
 _ASKING_LIMIT = 40
 

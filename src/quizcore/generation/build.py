@@ -23,7 +23,7 @@ from quizcore.generation.kind_section import MISSES, section_questions, subject_
 from quizcore.generation.quality import collapse_near_duplicates, problems
 from quizcore.generation.section_lists import Enumeration, enumeration_of
 from quizcore.generation.segment import Segmenter
-from quizcore.generation.terms import TermIndex, named_categories, section_terms
+from quizcore.generation.terms import TermIndex, known_names, named_categories, section_terms
 from quizcore.glossary import Glossary
 from quizcore.knowledge import KnowledgeBase, Section, read_knowledge
 from quizcore.questions import Bank, Question
@@ -183,6 +183,7 @@ def _section_candidates(
     segmenter: Segmenter,
     maker: Maker,
     misses: list[str],
+    headed: frozenset[str],
 ) -> Iterator[Question]:
     parent = parents.get(id(section))
     siblings = _live(parent.children) if parent is not None else []
@@ -193,7 +194,7 @@ def _section_candidates(
     yield from contrast_questions(section, index, maker)
     yield from definition_questions(section, index, maker, note_terms, segmenter.is_everyday)
     kin = list({id(s): s for s in _live([*nearby, *far]) if s is not section}.values())
-    yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker, misses)
+    yield from section_questions(section, siblings, cousins, kin, index, segmenter, maker, misses, headed)
     subject = subject_words(section.title, index, segmenter, shortest=2)
     yield from cloze_questions(section, index, maker, subject)
     yield from numeric_questions(section, subject)
@@ -232,6 +233,7 @@ def build_bank(
         file: frozenset().union(*(section_terms(s, index) for s in note)) for file, note in by_note.items()
     }
     far = _far_kin(sections, index)
+    headed = frozenset().union(*(known_names(s.title, index) for s in _live(sections)))
     for section in sections:
         made = 0
         misses: list[str] = []
@@ -252,6 +254,7 @@ def build_bank(
             segmenter,
             maker,
             misses,
+            headed,
         )
         for question in candidates:
             problem = problems(question, index, segmenter.is_everyday)

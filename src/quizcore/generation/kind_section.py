@@ -86,9 +86,14 @@ def _which_question(
     segmenter: Segmenter,
     maker: Maker,
     misses: list[str],
+    headed: frozenset[str] = frozenset(),
 ) -> Iterator[Question]:
     """Match passages to the question they answer, every word of the heading's subject blanked out;
-    and, when the heading is about one known term, type that term back into the passage."""
+    and, when the heading is about one known term, type that term back into the passage.
+
+    ``headed`` holds the known terms some heading of the notes names: a passage describing an item
+    labelled with one ("过拟合：增加数据、数据增强…" under 参数调整的方法论) answers that heading too.
+    """
     title = clean_heading(section.title)
     if len(title) > 40 or CATCH_ALL.match(title):
         misses.append(MISSES[0])
@@ -105,7 +110,10 @@ def _which_question(
     if not on_topic or not found:
         misses.append(MISSES[1] if not on_topic else MISSES[2])
     others = [s.title for s in circles[0] if s is not section] if member else []
+    own = known_names(section.title, index)
     for passage in found:
+        if passage.about and known_names(passage.about, index) & (headed - own):
+            continue  # the notes have a heading on the item this passage describes
         if any(_set_against(passage.text, other, index) for other in others):
             continue  # "AlexNet和____的改进是…": said of one member against another, it may fit a third
         if on_topic:
@@ -351,6 +359,7 @@ def section_questions(
     segmenter: Segmenter,
     maker: Maker,
     misses: list[str],
+    headed: frozenset[str] = frozenset(),
 ) -> Iterator[Question]:
     """An open question and multiple-choice questions that match the section's passages to its heading.
 
@@ -362,4 +371,4 @@ def section_questions(
     Why the which-heading question was not asked is added to ``misses`` (one of :data:`MISSES`).
     """
     yield from open_questions(section, index, segmenter)
-    yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker, misses)
+    yield from _which_question(section, [siblings, cousins, kin], index, segmenter, maker, misses, headed)

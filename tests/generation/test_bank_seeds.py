@@ -149,3 +149,9 @@ def test_bank_json_prints_one_question_a_line_with_the_stable_keys(seeds_dir: Pa
         assert set(row) == keys
         assert row["kind"] == "cloze"
         assert set(row["source"]) == {"file", "line", "heading"}
+
+
+def test_a_passage_on_an_item_another_heading_is_about_is_not_asked_by_elimination(seeds_bank: BuildResult) -> None:
+    # "过拟合：增加数据、数据增强…" sits under 深度模型参数调整的一般方法论, and the notes also have a heading
+    # on 过拟合: both headings answer it, so the question could only be answered by leaving one out
+    assert not [q for q in seeds_bank.bank if q.stem.startswith("下面这段话") and "增加数据、数据增强" in q.stem]

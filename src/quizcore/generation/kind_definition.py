@@ -261,7 +261,10 @@ def definition_questions(
             ]
             peers = [t.name for t in index.category_peers(glossary)] if glossary else []
             near = [t for t in peers if t in nearby]
-            heads = [t.name for t in index.head_noun_peers(item.term)]
+            # …搜索 of another kind (束搜索 beside 学习率搜索) is picked out by kind: the head noun's peers
+            # only of the answer's category, or of its listed siblings' when it is the notes' own label
+            kinds = {glossary.category} if glossary else {t.category for s in siblings if (t := index.known(s))}
+            heads = [t.name for t in index.head_noun_peers(item.term) if t.category in kinds]
             rng = maker.rng_for("def-term:" + item.term + item.definition)
             tiers = [
                 [t for t in tier if not _any_named_in(t, stem_def, index)] for tier in (siblings, near, heads, peers)

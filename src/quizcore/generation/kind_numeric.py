@@ -35,8 +35,9 @@ def _tolerance(value: float, unit: str, text: str, rough: bool = False) -> float
     return 0.0 if value < 100 else round(value * 0.02, 3)
 
 
-#: A sentence that goes on from the one before: what it is about is there, not here.
-_GOES_ON = re.compile(r"^\s*(?:所以|因此|因而|于是|但是?|而且?|这|那)")
+#: A sentence that goes on from the one before, or into the next ("以上四种操作…，其他常用方法有"): what
+#: it is about is there, not here.
+_GOES_ON = re.compile(r"^\s*(?:所以|因此|因而|于是|但是?|而且?|这|那|以上|上述|上面)|(?:有|包括|如下|[：:])\s*$")
 #: Small numbers as words name them ("留一法" and "单样本" say 1).
 _SAYS_THE_NUMBER = {str(i): re.compile(re.escape(c)) for i, c in enumerate("零一二三四五六七八九十")}
 _SAYS_THE_NUMBER["1"] = re.compile(

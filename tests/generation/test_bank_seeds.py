@@ -34,14 +34,14 @@ def knowledge_bank(knowledge_dir: Path, tmp_path_factory: pytest.TempPathFactory
 # questions), so the filters favour quality; these floors guard what the generator reaches today,
 # less a margin (see the closing notes of the issue for the trade-off).
 def test_the_seeds_give_at_least_150_questions_of_five_kinds(seeds_bank: BuildResult) -> None:
-    assert len(seeds_bank.bank) >= 150
+    assert len(seeds_bank.bank) >= 175
     kinds = {k for k, n in seeds_bank.stats.by_kind.items() if n > 0}
     assert len(kinds) >= 5, kinds
     assert seeds_bank.stats.by_kind.get(Kind.NUMERIC.value, 0) >= 4  # 63.2%, 45 FPS: the issue's own examples
 
 
 def test_most_seed_sections_with_material_yield_a_question(seeds_bank: BuildResult) -> None:
-    assert seeds_bank.stats.coverage >= 0.45, seeds_bank.stats.no_question_reasons
+    assert seeds_bank.stats.coverage >= 0.47, seeds_bank.stats.no_question_reasons
 
 
 def test_the_bundled_knowledge_gives_at_least_600_questions_with_hand_written_ones(knowledge_bank: BuildResult) -> None:

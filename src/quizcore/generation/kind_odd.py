@@ -84,7 +84,7 @@ def odd_one_out_questions(
     kind, votes = Counter(t.category for t in known).most_common(1)[0]
     if votes < 2:
         return
-    kinds = index.near_kinds.get(kind, [])
+    kinds = index.near_kinds(kind)
     if not kinds:
         return
     member_keys = {norm_key(m) for m in members}

@@ -124,7 +124,6 @@ class TermInfo:
     aliases: tuple[str, ...]
     category: str
     from_glossary: bool
-    broader: str = ""  # the glossary term this one is a kind of (随机森林 → Bagging)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -166,15 +165,12 @@ class TermIndex:
 
     def __init__(self, glossary: Glossary | None, kb: KnowledgeBase | None = None) -> None:
         self.terms: list[TermInfo] = []
-        #: for each category, the glossary's related categories (near it, but never containing its members)
-        self.near_kinds: dict[str, list[str]] = (
-            {t.category: glossary.near_categories(t.category) for t in glossary} if glossary is not None else {}
-        )
+        self._glossary = glossary
         self._by_key: dict[str, TermInfo] = {}
         self._by_category: dict[str, list[TermInfo]] = defaultdict(list)
         if glossary is not None:
             for term in glossary:
-                self._add(TermInfo(term.name, term.aliases, term.category or "glossary", True, term.broader))
+                self._add(TermInfo(term.name, term.aliases, term.category or "glossary", True))
         if kb is not None:
             for section in kb.sections():
                 for block in section.blocks:
@@ -203,22 +199,15 @@ class TermIndex:
     def nested(self, a: str, b: str) -> bool:
         """One names a kind of the other, by the glossary's broader terms (随机森林 and Bagging, XGBoost and
         Boosting): a description of the broader fits the narrower too."""
-        first, second = self.known(a), self.known(b)
-        if first is None or second is None:
+        glossary, first, second = self._glossary, self.known(a), self.known(b)
+        if glossary is None or first is None or second is None:
             return False
-        return self._under(first, second) or self._under(second, first)
+        one, other = glossary.lookup(first.name), glossary.lookup(second.name)
+        return one is not None and other is not None and glossary.nested(one, other)
 
-    def _under(self, term: TermInfo, ancestor: TermInfo) -> bool:
-        seen: set[str] = set()
-        while term.broader and term.name not in seen:
-            seen.add(term.name)
-            parent = self.known(term.broader)
-            if parent is None:
-                return False
-            if parent is ancestor:
-                return True
-            term = parent
-        return False
+    def near_kinds(self, category: str) -> list[str]:
+        """The glossary's categories related to ``category``: near it, but never containing its members."""
+        return self._glossary.near_categories(category) if self._glossary is not None else []
 
     def lookup(self, text: str) -> TermInfo | None:
         """The term ``text`` names (any alias, or with a trailing 算法/方法/模型/函数/层/网络), or None."""

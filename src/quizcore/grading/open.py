@@ -71,15 +71,21 @@ def grade_open(reply: str, points: PointSet, min_points: int, lexicon: Lexicon) 
     hit: list[str] = []
     missed: list[str] = []
     spans: list[tuple[int, int]] = []
+    # each name written out in the reply, else found by a shared tail or as a typo
+    named_by_point = [[name.spans_in(normal, key) for name in names] for names in points.names]
     found_by_point = [
-        [span for name in names for span in _find(name, own, normal, key, lexicon)]
-        for names, own in zip(points.names, points.keys, strict=True)
+        [
+            span
+            for name, written in zip(names, by_name, strict=True)
+            for span in written or _near(name, own, normal, key, lexicon)
+        ]
+        for names, own, by_name in zip(points.names, points.keys, named_by_point, strict=True)
     ]
-    named_by_point = [[span for name in names for span in name.spans_in(normal, key)] for names in points.names]
+    named = [[span for spans in by_name for span in spans] for by_name in named_by_point]
     for at, (label, found) in enumerate(zip(points.labels, found_by_point, strict=True)):
         # a point named only inside another point's longer name (平均池化 inside 全局平均池化, 动量 inside
         # Nesterov动量) is that other point, not a second one ("L1、L2正则化" names both, by the shared tail)
-        others = [span for j, spans_j in enumerate(named_by_point) if j != at for span in spans_j]
+        others = [span for j, spans_j in enumerate(named) if j != at for span in spans_j]
         found = [span for span in found if not any(_inside(span, other) for other in others)]
         (hit if found else missed).append(label)
         spans.extend(found)
@@ -112,10 +118,8 @@ def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
     return other[0] <= span[0] and span[1] <= other[1] and other[1] - other[0] > span[1] - span[0]
 
 
-def _find(name: Name, own: frozenset[str], normal: str, key: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    spans = name.spans_in(normal, key)
-    if spans:
-        return spans
+def _near(name: Name, own: frozenset[str], normal: str, key: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Where a name not written out in the reply still stands: in a list sharing its tail, or with a typo."""
     shared = name.shared_tail_pattern
     if shared is not None:
         match = shared.search(normal)

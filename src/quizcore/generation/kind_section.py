@@ -274,13 +274,9 @@ def _completes_heading_word(passage: str, masked: str, words: set[str], title: s
                 right = passage[found.end() : found.end() + k]
                 beside = [(left, left + word, left + "____"), (right, word + right, "____" + right)]
                 for part, whole, shown in beside:
-                    if len(part) == k and _CJK_WORD.fullmatch(part) and whole in title and shown in masked:
+                    if len(_CJK.findall(part)) == k and whole in title and shown in masked:
                         return True
     return False
-
-
-#: Characters that can be part of a word (not 的, 和, 与 …, which join words).
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _single_term(title: str, index: TermIndex) -> TermInfo | None:
